@@ -1,0 +1,83 @@
+package io.ipsec4j.model;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Key material that never shows itself: {@code toString()} gives only the length, equality is
+ * constant time, and {@link #destroy()} zeroes the bytes (best effort: the JVM may hold copies).
+ *
+ * <p>Used for SK_* keys, KEYMAT and ESP keys. {@link #copyBytes()} hands out a copy that the
+ * caller should zero when done.
+ */
+public final class SecretBytes {
+    private final byte[] data;
+    private volatile boolean destroyed;
+
+    private SecretBytes(byte[] data) {
+        this.data = data;
+    }
+
+    /** Copies {@code data}; the caller may zero its own array afterwards. */
+    public static SecretBytes of(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        return new SecretBytes(data.clone());
+    }
+
+    /** Copies {@code length} bytes of {@code data} from {@code offset}. */
+    public static SecretBytes of(byte[] data, int offset, int length) {
+        Objects.requireNonNull(data, "data");
+        Objects.checkFromIndexSize(offset, length, data.length);
+        return new SecretBytes(Arrays.copyOfRange(data, offset, offset + length));
+    }
+
+    public int length() {
+        return data.length;
+    }
+
+    /** A copy of the key bytes. */
+    public byte[] copyBytes() {
+        checkNotDestroyed();
+        return data.clone();
+    }
+
+    /** The bytes from {@code from} (inclusive) to {@code to} (exclusive), as a new secret. */
+    public SecretBytes slice(int from, int to) {
+        checkNotDestroyed();
+        Objects.checkFromToIndex(from, to, data.length);
+        return new SecretBytes(Arrays.copyOfRange(data, from, to));
+    }
+
+    /** Zeroes the bytes; later reads fail with {@link IllegalStateException}. */
+    public void destroy() {
+        Arrays.fill(data, (byte) 0);
+        destroyed = true;
+    }
+
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    private void checkNotDestroyed() {
+        if (destroyed) {
+            throw new IllegalStateException("secret bytes were destroyed");
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || (other instanceof SecretBytes && MessageDigest.isEqual(data, ((SecretBytes) other).data));
+    }
+
+    @Override
+    public int hashCode() {
+        return data.length;
+    }
+
+    @Override
+    public String toString() {
+        return "SecretBytes[" + data.length + " bytes]";
+    }
+}

@@ -1,0 +1,137 @@
+package io.ipsec4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ipsec4j.model.algorithm.EspProposal;
+import io.ipsec4j.model.algorithm.IkeProposal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TunnelTest {
+    @Test
+    void aValidPolicyBasedTunnelBuildsWithoutWarnings() {
+        Tunnel t = TestTunnels.policyBased().build();
+        assertThat(t.warnings()).isEmpty();
+        assertThat(t.toString()).doesNotContain("q7Hn2").contains("****");
+    }
+
+    @Test
+    void policyBasedTunnelsNeedSubnetsOnBothSides() {
+        assertThatThrownBy(() -> TestTunnels.policyBased()
+                .phaseTwo(TestTunnels.phaseTwo().localSubnets(List.of()).remoteSubnets(List.of()).build()).build())
+                .isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("2 errors")
+                .hasMessageContaining("phaseTwo.localSubnets: a policy-based tunnel needs at least one local subnet")
+                .hasMessageContaining("phaseTwo.remoteSubnets: a policy-based tunnel needs at least one remote subnet");
+    }
+
+    @Test
+    void policyBasedSubnetsMustShareAFamily() {
+        assertThatThrownBy(() -> TestTunnels.policyBased().phaseTwo(TestTunnels.phaseTwo()
+                .remoteSubnets(List.of(TrafficSelector.parse("2001:db8::/64"))).build()).build())
+                .hasMessageContaining("local subnets are [IPV4] but remote subnets are [IPV6]");
+    }
+
+    @Test
+    void policyBasedTunnelsTakeNoRoutesOrBgp() {
+        assertThatThrownBy(() -> TestTunnels.policyBased().addRoutes(Route.parse("10.9.0.0/16")).build())
+                .hasMessageContaining("routes, inside addresses and BGP need ROUTE_BASED");
+    }
+
+    @Test
+    void aValidRouteBasedTunnelWithBgpBuilds() {
+        Tunnel t = TestTunnels.routeBased().build();
+        assertThat(t.bgp()).isPresent();
+        assertThat(t.warnings()).isEmpty();
+    }
+
+    @Test
+    void routeBasedTunnelsNegotiateAnyTraffic() {
+        assertThatThrownBy(() -> TestTunnels.routeBased().phaseTwo(TestTunnels.phaseTwo().build()).build())
+                .hasMessageContaining("phaseTwo.localSubnets[0]: a route-based tunnel negotiates 0.0.0.0/0 or ::/0, not 10.1.0.0/16");
+    }
+
+    @Test
+    void routeBasedTunnelsNeedARouteOrBgp() {
+        assertThatThrownBy(() -> TestTunnels.routeBased().bgp(java.util.Optional.empty()).build())
+                .hasMessageContaining("routes: a route-based tunnel needs at least one route, or BGP");
+        Tunnel withRoute = TestTunnels.routeBased().bgp(java.util.Optional.empty()).addRoutes(Route.parse("10.20.0.0/16")).build();
+        assertThat(withRoute.routes()).containsExactly(Route.parse("10.20.0.0/16"));
+        assertThatThrownBy(() -> TestTunnels.routeBased().addRoutes(Route.parse("2001:db8::/32")).build())
+                .hasMessageContaining("is IPV6 but the tunnel's selectors only carry [IPV4]");
+    }
+
+    @Test
+    void bgpNeighbourIsTheRemoteInsideAddress() {
+        assertThatThrownBy(() -> TestTunnels.routeBased().tunnelInterface(java.util.Optional.empty()).build())
+                .hasMessageContaining("tunnelInterface: BGP runs between inside addresses");
+        assertThatThrownBy(() -> TestTunnels.routeBased()
+                .tunnelInterface(TunnelInterface.parse("169.254.10.1/30", "169.254.10.2")).build())
+                .hasMessageContaining("BGP neighbour 169.254.10.1 is not the remote inside address 169.254.10.2");
+    }
+
+    @Test
+    void ikev1PhaseOneCannotUseAead() {
+        assertThatThrownBy(() -> TestTunnels.phaseOne().ikeVersion(IkeVersion.IKEV1_MAIN).build())
+                .hasMessageContaining("IKEv1 Phase I cannot use AEAD encryption (aes256gcm16-prfsha384-ecp384)");
+        PhaseOne v1 = TestTunnels.phaseOne().ikeVersion(IkeVersion.IKEV1_MAIN)
+                .proposals(List.of(IkeProposal.parse("aes256-sha256-modp2048"))).build();
+        assertThat(v1.ikeVersion().majorVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyPskAndNoProposalsAreRefused() {
+        assertThatThrownBy(() -> TestTunnels.phaseOne().sharedSecret(Secret.of("")).proposals(List.of()).build())
+                .isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("phaseOne.sharedSecret: the shared secret is empty")
+                .hasMessageContaining("phaseOne.proposals: at least one IKE proposal is needed")
+                .satisfies(e -> assertThat(((ModelValidationException) e).errors()).extracting(Finding::code)
+                        .containsExactly("PSK_EMPTY", "NO_IKE_PROPOSAL"));
+    }
+
+    @Test
+    void phaseTwoRefusesDuplicatesAndBadReplayWindows() {
+        assertThatThrownBy(() -> TestTunnels.phaseTwo().addLocalSubnets(TrafficSelector.parse("10.1.0.0/16")).build())
+                .hasMessageContaining("phaseTwo.localSubnets[1]: selector 10.1.0.0/16 is listed twice");
+        assertThatThrownBy(() -> TestTunnels.phaseTwo().replayWindow(-1).build())
+                .hasMessageContaining("replay window -1 (expected: 0..65536)");
+    }
+
+    @Test
+    void warnsWhenPhaseTwoOutlivesPhaseOne() {
+        Tunnel t = TestTunnels.policyBased().phaseTwo(TestTunnels.phaseTwo().lifetime(Lifetime.of(Duration.ofHours(9))).build())
+                .build();
+        assertThat(t.warnings()).extracting(Finding::code).containsExactly("PHASE2_LIFETIME_LONGER");
+        assertThat(t.warnings().get(0).message()).contains("(32400s) is longer than Phase I's (28800s)");
+    }
+
+    @Test
+    void warnsAboutWeakAlgorithmsWithTheirRfcStatus() {
+        Tunnel t = TestTunnels.policyBased()
+                .phaseOne(TestTunnels.phaseOne().proposals(List.of(IkeProposal.parse("3des-sha1-modp1024"))).build())
+                .phaseTwo(TestTunnels.phaseTwo().proposals(List.of(EspProposal.parse("aes128-md5"))).build()).build();
+        assertThat(t.warnings()).extracting(Finding::code).containsOnly("WEAK_ALGORITHM");
+        assertThat(t.warnings()).extracting(Finding::localValue).map(o -> o.orElse(""))
+                .contains("TRIPLE_DES", "MODP_1024", "HMAC_MD5_96");
+        assertThat(t.warnings()).anySatisfy(f -> assertThat(f.message()).contains("SHOULD NOT under RFC 8247"));
+    }
+
+    @Test
+    void warnsAboutPlaceholdersUnusualLifetimesAndNoReplayProtection() {
+        Tunnel t = TestTunnels.policyBased()
+                .phaseOne(TestTunnels.phaseOne().sharedSecret(Secret.of("your_password"))
+                        .remotePublicIp(IpAddress.parse("203.0.113.9")).lifetime(Lifetime.of(Duration.ofHours(48))).build())
+                .phaseTwo(TestTunnels.phaseTwo().replayWindow(0).build()).build();
+        assertThat(t.warnings()).extracting(Finding::code)
+                .contains("PSK_PLACEHOLDER", "REMOTE_IP_DOCUMENTATION", "LIFETIME_UNUSUAL", "REPLAY_OFF");
+        assertThat(t.warnings()).allSatisfy(f -> assertThat(f.toString()).doesNotContain("your_password"));
+    }
+
+    @Test
+    void shortSecretsAreWarnedAbout() {
+        Tunnel t = TestTunnels.policyBased().phaseOne(TestTunnels.phaseOne().sharedSecret(Secret.of("k8Tz.q")).build()).build();
+        assertThat(t.warnings()).extracting(Finding::code).containsExactly("PSK_SHORT");
+    }
+}
