@@ -2,11 +2,9 @@ package io.ipsec4j.model.check;
 
 import io.ipsec4j.model.Finding;
 import io.ipsec4j.model.Identity;
-import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.Phase;
 import io.ipsec4j.model.PhaseOne;
 import io.ipsec4j.model.PhaseTwo;
-import io.ipsec4j.model.RoutingMode;
 import io.ipsec4j.model.Severity;
 import io.ipsec4j.model.Tunnel;
 import java.util.ArrayList;
@@ -132,13 +130,5 @@ public final class Compatibility {
             String message) {
         return Finding.builder().code(code).severity(severity).phase(phase).path(path).message(message)
                 .localValue(String.valueOf(ours)).remoteValue(String.valueOf(theirs)).build();
-    }
-
-    static boolean isRouteBased(Tunnel t) {
-        return t.routing() == RoutingMode.ROUTE_BASED;
-    }
-
-    static boolean isV1(IkeVersion v) {
-        return v.isV1();
     }
 }

@@ -1,0 +1,21 @@
+package io.ipsec4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipsec4j.model.RedundantTunnels;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TourTest {
+    @Test
+    void theTourPrintsEveryPartAndNoSecret() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RedundantTunnels pair = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("1. A redundant pair of tunnels to AWS", "2. What AWS and Harmony SASE accept",
+                "NOT compatible: Phase I (IKE SA) fails", "PSK", "Phase II rekey", "Bad Peer AS");
+        assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
+    }
+}
