@@ -1,5 +1,6 @@
 package io.ipsec4j.examples;
 
+import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.model.Asn;
 import io.ipsec4j.model.BgpPeering;
 import io.ipsec4j.model.Dpd;
@@ -29,7 +30,8 @@ import java.util.List;
 /**
  * A tour of ipsec4j, the README's main example job: builds a redundant pair of tunnels from two
  * SASE gateways to an AWS VPN connection, checks it against the AWS and Harmony SASE profiles,
- * then compares tunnel 1 with a deliberately mismatched AWS side and prints what fails and why.
+ * compares tunnel 1 with a deliberately mismatched AWS side and prints what fails and why, then
+ * imports a real AWS file ({@link ImportCloudConfig}).
  *
  * <p>Run it with {@code ./run-example}. All data is made up here; no network is used.
  */
@@ -69,6 +71,13 @@ public final class Tour {
         out.println("  The AWS side was typed in with a stray space in the PSK, no PFS, a 1-hour IKE lifetime");
         out.println("  and the wrong customer gateway ASN:");
         out.print(indent(Compatibility.compare(ours, awsSide).toText()));
+
+        heading(out, "4. Importing the file AWS hands out (ImportCloudConfig)");
+        try {
+            ImportCloudConfig.run(ImportCloudConfig.importSample(), out);
+        } catch (ConfigParseException e) {
+            out.println("  cannot import the bundled sample: " + e.getMessage());
+        }
         return pair;
     }
 

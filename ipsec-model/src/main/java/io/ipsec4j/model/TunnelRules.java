@@ -4,6 +4,7 @@ import io.ipsec4j.model.algorithm.Algorithm;
 import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.EspProposal;
 import io.ipsec4j.model.algorithm.IkeProposal;
+import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import io.ipsec4j.model.algorithm.Requirement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -208,7 +209,8 @@ final class TunnelRules {
                 continue;
             }
             Requirement status = ownRfc ? own : other;
-            String rfc = ike == ownRfc ? "RFC 8247 (IKEv2)" : "RFC 8221 (ESP)";
+            // RFC 8221 has no key exchange table: PFS groups are judged by RFC 8247 alone.
+            String rfc = a instanceof KeyExchangeMethod || ike == ownRfc ? "RFC 8247 (IKEv2)" : "RFC 8221 (ESP)";
             out.add(Finding.builder().code("WEAK_ALGORITHM").severity(Severity.WARNING).path(path)
                     .message(a.name() + " is " + status.rfcWording() + " under " + rfc
                             + "; prefer AES-GCM or AES-CBC with SHA-2 and DH group 14, 19 or 31 or stronger")

@@ -1,0 +1,139 @@
+package io.ipsec4j.config;
+
+import io.ipsec4j.model.algorithm.AlgorithmNames;
+import io.ipsec4j.model.algorithm.Encryption;
+import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
+import io.ipsec4j.model.algorithm.KeyExchangeMethod;
+import io.ipsec4j.model.algorithm.PrfAlgorithm;
+import io.ipsec4j.model.algorithm.UnknownAlgorithmNameException;
+import io.ipsec4j.model.algorithm.Vendor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the algorithm names a file states to the model's registry ({@link AlgorithmNames}): an
+ * unknown name is a {@link ConfigParseException} at the field's line, JSON pointer or XPath, with
+ * the registry's closest spellings; never a silent default.
+ *
+ * <p>The resolved lists of {@link CloudPhase1} and {@link CloudPhase2} are always recomputed from
+ * the names, so a parser that replaces names (AWS tunnel options over the XML) resolves again.
+ */
+public final class AlgorithmResolver {
+    /** Words for "no PFS" in any vendor's file. */
+    private static final Pattern NO_PFS = Pattern.compile("(?i)\\s*(none|disabled?|off|no|no pfs|pfs[_ ]?none)\\s*");
+
+    /** Other vocabularies tried, in order, when the provider's own does not know a name. */
+    private static final List<Vendor> FALLBACKS = List.of(Vendor.GCP, Vendor.STRONGSWAN, Vendor.IANA, Vendor.AWS, Vendor.AZURE);
+
+    private final Vendor vendor;
+    private final CloudConfigFormat format;
+    private final ValueReader values;
+
+    /**
+     * A resolver for {@code vendor}'s spellings, reporting errors as {@code values}' format. A name
+     * only another vocabulary knows (a GovCloud {@code hmac-sha2-256-128} in an AWS file) is
+     * accepted with a warning in {@code values}; a name no vocabulary knows is an error.
+     */
+    public AlgorithmResolver(Vendor vendor, ValueReader values) {
+        this.vendor = Objects.requireNonNull(vendor, "vendor");
+        this.values = Objects.requireNonNull(values, "values");
+        this.format = values.format();
+    }
+
+    /** The tunnel with its resolved algorithm lists filled in from the stated names. */
+    public CloudTunnel resolve(CloudTunnel tunnel) throws ConfigParseException {
+        CloudPhase1 p1 = tunnel.phase1();
+        CloudPhase2 p2 = tunnel.phase2();
+        List<KeyExchangeMethod> ikeGroups = list(tunnel, CloudField.PHASE1_DH_GROUPS, "Diffie-Hellman group",
+                p1.dhGroupNames(), AlgorithmNames::keyExchange);
+        CloudPhase1 resolved1 = CloudPhase1.builder().from(p1)
+                .encryption(list(tunnel, CloudField.PHASE1_ENCRYPTION, "IKE encryption algorithm", p1.encryptionNames(),
+                        AlgorithmNames::encryption))
+                .integrity(list(tunnel, CloudField.PHASE1_INTEGRITY, "IKE integrity algorithm", p1.integrityNames(),
+                        AlgorithmNames::integrity))
+                .prf(list(tunnel, CloudField.PHASE1_PRF, "PRF", p1.prfNames(), AlgorithmNames::prf))
+                .dhGroups(ikeGroups)
+                .build();
+        CloudPhase2 resolved2 = CloudPhase2.builder().from(p2)
+                .encryption(list(tunnel, CloudField.PHASE2_ENCRYPTION, "IPsec encryption algorithm", p2.encryptionNames(),
+                        AlgorithmNames::encryption))
+                .integrity(list(tunnel, CloudField.PHASE2_INTEGRITY, "IPsec integrity algorithm", p2.integrityNames(),
+                        AlgorithmNames::integrity))
+                .pfsGroups(list(tunnel, CloudField.PHASE2_PFS_GROUPS, "PFS group", p2.pfsGroupNames(),
+                        (v, name) -> pfs(v, name, ikeGroups)))
+                .build();
+        return CloudTunnel.builder().from(tunnel).phase1(resolved1).phase2(resolved2).build();
+    }
+
+    /** Resolves every tunnel. */
+    public List<CloudTunnel> resolveAll(List<CloudTunnel> tunnels) throws ConfigParseException {
+        List<CloudTunnel> out = new ArrayList<>(tunnels.size());
+        for (CloudTunnel t : tunnels) {
+            out.add(resolve(t));
+        }
+        return out;
+    }
+
+    private static KeyExchangeMethod pfs(Vendor vendor, String name, List<KeyExchangeMethod> ikeGroups) {
+        if (NO_PFS.matcher(name).matches()) {
+            return KeyExchangeMethod.NONE;
+        }
+        if (vendor == Vendor.AZURE && AlgorithmNames.isAzurePfsMm(name)) {
+            if (ikeGroups.isEmpty()) {
+                throw new IllegalArgumentException("PFSMM (\"the IKE group\") but no IKE Diffie-Hellman group is stated");
+            }
+            return AlgorithmNames.azurePfsGroup(name, ikeGroups.get(0));
+        }
+        return AlgorithmNames.keyExchange(vendor, name);
+    }
+
+    private <T> T lookupWithFallback(BiFunction<Vendor, String, T> lookup, String name, String what, SourceLocation at) {
+        try {
+            return lookup.apply(vendor, name);
+        } catch (UnknownAlgorithmNameException primary) {
+            for (Vendor other : FALLBACKS) {
+                if (other == vendor) {
+                    continue;
+                }
+                try {
+                    T value = lookup.apply(other, name);
+                    values.warn(ConfigWarning.Kind.SUSPICIOUS_VALUE, at, what + " \"" + ValueReader.shorten(name.trim())
+                            + "\" is not a " + vendor.displayName() + " spelling; read as the " + other.displayName() + " name");
+                    return value;
+                } catch (IllegalArgumentException ignored) {
+                    // not that vocabulary either
+                }
+            }
+            throw primary;
+        }
+    }
+
+    private <T> List<T> list(CloudTunnel tunnel, CloudField field, String what, List<String> names,
+            BiFunction<Vendor, String, T> lookup) throws ConfigParseException {
+        List<T> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            SourceLocation at = tunnel.sourceOf(field).orElse(tunnel.location());
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                T value = lookupWithFallback(lookup, name, what, at);
+                if (!out.contains(value)) {
+                    out.add(value);
+                }
+            } catch (UnknownAlgorithmNameException e) {
+                throw new ConfigParseException(format, at,
+                        "unknown " + vendor.displayName() + " " + what + " \"" + ValueReader.shorten(name.trim()) + "\"",
+                        e.suggestions().isEmpty() ? "a name from the provider's documented list"
+                                : "one of " + String.join(", ", e.suggestions()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigParseException(format, at, what + " \"" + ValueReader.shorten(name.trim()) + "\": "
+                        + e.getMessage(), "a name from the provider's documented list");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Azure inputs (CONFIG-FORMATS.md §2): the Virtual WAN "Download VPN configuration" JSON, the VPN
+ * Gateway device script's header block and the ARM {@code Microsoft.Network/connections} resource.
+ * XSLT device templates are recognised and refused.
+ */
+package io.ipsec4j.config.azure;
