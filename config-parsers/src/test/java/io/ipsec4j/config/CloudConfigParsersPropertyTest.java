@@ -1,5 +1,6 @@
 package io.ipsec4j.config;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -35,10 +36,10 @@ class CloudConfigParsersPropertyTest {
 
     /** A real file with up to eight bytes replaced, deleted or inserted, or cut short. */
     private static Gen<byte[]> mutatedFixtures() {
-        Gen<Integer> file = integers().between(0, Fixtures.ALL.size() - 1);
+        Gen<Integer> file = integers().between(0, FixtureFiles.CLOUD_CONFIGS.size() - 1);
         Gen<List<Integer>> edits = lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSizeBetween(1, 8);
         return file.zip(edits, (f, e) -> {
-            byte[] b = Fixtures.bytes(Fixtures.ALL.get(f));
+            byte[] b = FixtureFiles.cloudConfig(FixtureFiles.CLOUD_CONFIGS.get(f));
             for (int r : e) {
                 int pos = r % Math.max(b.length, 1);
                 int op = (r >>> 24) % 4;
@@ -87,10 +88,10 @@ class CloudConfigParsersPropertyTest {
 
     @Test
     void shuffledLinesOfRealFilesOnlyGiveTypedErrors() {
-        Gen<Integer> file = integers().between(0, Fixtures.ALL.size() - 1);
+        Gen<Integer> file = integers().between(0, FixtureFiles.CLOUD_CONFIGS.size() - 1);
         Gen<List<Integer>> picks = lists().of(integers().between(0, 10_000)).ofSizeBetween(1, 60);
         qt().withExamples(200).forAll(file, picks).checkAssert((f, p) -> {
-            String[] lines = Fixtures.text(Fixtures.ALL.get(f)).split("\n");
+            String[] lines = FixtureFiles.cloudConfigText(FixtureFiles.CLOUD_CONFIGS.get(f)).split("\n");
             StringBuilder sb = new StringBuilder();
             for (int i : p) {
                 sb.append(lines[i % lines.length]).append('\n');

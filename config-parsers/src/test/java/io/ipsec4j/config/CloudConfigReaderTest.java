@@ -1,5 +1,6 @@
 package io.ipsec4j.config;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,10 +67,10 @@ class CloudConfigReaderTest {
         "gcp-vpntunnel-cloudmc-1.json, GCP_VPN_TUNNEL_JSON, 1"
     })
     void detectsAndReadsEveryRealFile(String file, CloudConfigFormat format, int tunnels) throws ConfigParseException {
-        ConfigText text = ConfigText.decode(Fixtures.bytes(file));
+        ConfigText text = ConfigText.decode(FixtureFiles.cloudConfig(file));
 
         assertThat(CloudConfigDetector.detect(text)).isEqualTo(format);
-        CloudVpnConnection c = CloudConfigReader.read(Fixtures.bytes(file));
+        CloudVpnConnection c = CloudConfigReader.read(FixtureFiles.cloudConfig(file));
         assertThat(c.format()).isEqualTo(format);
         assertThat(c.tunnels()).hasSize(tunnels);
     }
@@ -77,10 +78,10 @@ class CloudConfigReaderTest {
     @Test
     void readsAFileFromAPath(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("vpn.txt");
-        Files.write(file, Fixtures.bytes("aws-generic-3.txt"));
+        Files.write(file, FixtureFiles.cloudConfig("aws-generic-3.txt"));
 
         assertThat(CloudConfigReader.read(file).connectionId()).contains("vpn-0973f04ab3aaf1566");
-        assertThat(CloudConfigReader.read(new ByteArrayInputStream(Fixtures.bytes("aws-xml-1.xml"))).connectionId())
+        assertThat(CloudConfigReader.read(new ByteArrayInputStream(FixtureFiles.cloudConfig("aws-xml-1.xml"))).connectionId())
                 .contains("vpn-ba2e34a8");
     }
 
@@ -160,8 +161,8 @@ class CloudConfigReaderTest {
 
     @Test
     void reportsTruncatedFilesAsTypedErrors() {
-        String xml = Fixtures.text("aws-xml-1.xml");
-        String json = Fixtures.text("azure-vwan-1.json");
+        String xml = FixtureFiles.cloudConfigText("aws-xml-1.xml");
+        String json = FixtureFiles.cloudConfigText("azure-vwan-1.json");
 
         assertThatThrownBy(() -> CloudConfigReader.read(xml.substring(0, xml.length() / 2)))
                 .isInstanceOf(ConfigParseException.class).hasMessageContaining("invalid XML");

@@ -1,5 +1,6 @@
 package io.ipsec4j.config;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.config.azure.AzureVwanJsonParser;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class CloudTunnelMapperTest {
     @Test
     void turnsAnAwsBgpConnectionIntoARedundantPair() throws ConfigParseException {
-        CloudImport result = CloudTunnelMapper.importBytes(Fixtures.bytes("aws-generic-3.txt"));
+        CloudImport result = CloudTunnelMapper.importBytes(FixtureFiles.cloudConfig("aws-generic-3.txt"));
 
         assertThat(result.redundantPairs()).hasSize(1);
         assertThat(result.singleTunnels()).isEmpty();
@@ -74,7 +75,7 @@ class CloudTunnelMapperTest {
 
     @Test
     void needsTheVpcNetworksForAStaticAwsConnection() throws ConfigParseException {
-        CloudVpnConnection c = CloudConfigReader.read(Fixtures.bytes("aws-generic-1.txt"));
+        CloudVpnConnection c = CloudConfigReader.read(FixtureFiles.cloudConfig("aws-generic-1.txt"));
 
         CloudImport without = CloudTunnelMapper.map(c);
         assertThat(without.allTunnels()).isEmpty();
@@ -94,7 +95,7 @@ class CloudTunnelMapperTest {
 
     @Test
     void reportsMissingKeysAtTheirLines() throws ConfigParseException {
-        CloudImport result = CloudTunnelMapper.importBytes(Fixtures.bytes("aws-generic-doc-bgp-2018.txt"));
+        CloudImport result = CloudTunnelMapper.importBytes(FixtureFiles.cloudConfig("aws-generic-doc-bgp-2018.txt"));
 
         assertThat(result.allTunnels()).isEmpty();
         assertThat(result.findings(Severity.ERROR)).extracting(ImportFinding::location)
@@ -103,7 +104,7 @@ class CloudTunnelMapperTest {
 
     @Test
     void flagsAnAzureKeyThatHarmonySaseRefuses() throws ConfigParseException {
-        CloudImport result = CloudTunnelMapper.importBytes(Fixtures.bytes("azure-vwan-1.json"));
+        CloudImport result = CloudTunnelMapper.importBytes(FixtureFiles.cloudConfig("azure-vwan-1.json"));
 
         assertThat(result.singleTunnels()).hasSize(2);
         Tunnel t1 = result.singleTunnels().get(0);
@@ -122,7 +123,7 @@ class CloudTunnelMapperTest {
 
     @Test
     void virtualWanTunnelsFollowTheDefaultPolicyAndAreNotJudgedByTheCustomPolicyProfile() throws ConfigParseException {
-        CloudImport result = CloudTunnelMapper.importBytes(Fixtures.bytes("azure-vwan-1.json"));
+        CloudImport result = CloudTunnelMapper.importBytes(FixtureFiles.cloudConfig("azure-vwan-1.json"));
 
         assertThat(result.findings()).anyMatch(f -> f.finding().code().equals("DEFAULT_POLICY_ASSUMED"));
         assertThat(result.findings()).noneMatch(f -> f.origin().equals("Azure Virtual WAN"));
@@ -147,7 +148,7 @@ class CloudTunnelMapperTest {
 
     @Test
     void reportsTheMaskedGcpSecret() throws ConfigParseException {
-        CloudImport result = CloudTunnelMapper.importBytes(Fixtures.bytes("gcp-vpntunnel-cloudmc-1.json"));
+        CloudImport result = CloudTunnelMapper.importBytes(FixtureFiles.cloudConfig("gcp-vpntunnel-cloudmc-1.json"));
 
         assertThat(result.allTunnels()).isEmpty();
         assertThat(result.findings(Severity.ERROR)).singleElement()
@@ -156,7 +157,7 @@ class CloudTunnelMapperTest {
 
     @Test
     void buildsThePolicyBasedGcpTunnelOnceTheKeyIsSupplied() throws ConfigParseException {
-        CloudVpnConnection c = CloudConfigReader.read(Fixtures.bytes("gcp-vpntunnel-cloudmc-1.json"));
+        CloudVpnConnection c = CloudConfigReader.read(FixtureFiles.cloudConfig("gcp-vpntunnel-cloudmc-1.json"));
 
         CloudImport result = CloudTunnelMapper.map(c, ImportOptions.defaults().withPreSharedKey(Secret.of("Kx7Qp2Lm9Vr4Tz8Wn3Ys6Hd1Jf5Bg0Ca")));
 

@@ -1,5 +1,6 @@
 package io.ipsec4j.config.aws;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import io.ipsec4j.config.CloudTunnel;
 import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigWarning;
-import io.ipsec4j.config.Fixtures;
 import io.ipsec4j.config.GatewayKind;
 import io.ipsec4j.config.InsideAddress;
 import io.ipsec4j.config.RoutingType;
@@ -34,7 +34,7 @@ class AwsApiJsonParserTest {
     static String describeOutput() {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode c = root.putArray("VpnConnections").addObject();
-        c.put("CustomerGatewayConfiguration", Fixtures.text("aws-xml-3.xml"));
+        c.put("CustomerGatewayConfiguration", FixtureFiles.cloudConfigText("aws-xml-3.xml"));
         c.put("CustomerGatewayId", "cgw-0e0d620a3ae284684");
         c.put("Category", "VPN");
         c.put("State", "available");

@@ -1,5 +1,6 @@
 package io.ipsec4j.config.aws;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.ipsec4j.config.CloudTunnel;
 import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigWarning;
-import io.ipsec4j.config.Fixtures;
 import io.ipsec4j.config.GatewayKind;
 import io.ipsec4j.config.InsideAddress;
 import io.ipsec4j.config.RoutingType;
@@ -34,7 +34,7 @@ class AwsGenericTextParserTest {
 
     @Test
     void readsTheStaticRoutingDownloadFieldByField() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("aws-generic-1.txt"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("aws-generic-1.txt"));
 
         assertThat(c.format()).isEqualTo(CloudConfigFormat.AWS_GENERIC_TEXT);
         assertThat(c.connectionId()).contains("vpn-0e69d9ffe151c77f1");
@@ -97,7 +97,7 @@ class AwsGenericTextParserTest {
 
     @Test
     void readsTheTransitGatewayBgpDownload() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("aws-generic-3.txt"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("aws-generic-3.txt"));
 
         assertThat(c.connectionId()).contains("vpn-0973f04ab3aaf1566");
         assertThat(c.gatewayId()).isEmpty();
@@ -127,7 +127,7 @@ class AwsGenericTextParserTest {
 
     @Test
     void readsThe2018DocsCopyWithPlaceholdersAndDoubleColons() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("aws-generic-doc-bgp-2018.txt"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("aws-generic-doc-bgp-2018.txt"));
 
         assertThat(c.connectionId()).contains("vpn-44a8938f");
         assertThat(c.gatewayId()).contains("vgw-8db04f81");
@@ -160,7 +160,7 @@ class AwsGenericTextParserTest {
 
     @Test
     void neverShowsThePreSharedKeyInItsReport() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("aws-generic-1.txt"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("aws-generic-1.txt"));
 
         assertThat(c.toString()).doesNotContain("lWVkkCV").doesNotContain("o5UQce62").contains("**** (32 chars)");
         assertThat(c.tunnels().get(0).toString()).doesNotContain("lWVkkCV");
@@ -168,7 +168,7 @@ class AwsGenericTextParserTest {
 
     @Test
     void reportsAnUnknownAlgorithmAtItsLine() {
-        String text = Fixtures.text("aws-generic-1.txt").replaceFirst("Encryption Algorithm     : aes-128-cbc",
+        String text = FixtureFiles.cloudConfigText("aws-generic-1.txt").replaceFirst("Encryption Algorithm     : aes-128-cbc",
                 "Encryption Algorithm     : aes-129-cbc");
 
         assertThatThrownBy(() -> parser.parse(text))
@@ -180,7 +180,7 @@ class AwsGenericTextParserTest {
 
     @Test
     void reportsAnInvalidAddressAtItsLineWithoutTheKey() {
-        String text = Fixtures.text("aws-generic-1.txt").replace("18.180.179.172", "18.180.179.999");
+        String text = FixtureFiles.cloudConfigText("aws-generic-1.txt").replace("18.180.179.172", "18.180.179.999");
 
         assertThatThrownBy(() -> parser.parse(text))
                 .isInstanceOf(ConfigParseException.class)

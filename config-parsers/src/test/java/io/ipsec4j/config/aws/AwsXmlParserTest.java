@@ -1,5 +1,6 @@
 package io.ipsec4j.config.aws;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.ipsec4j.config.CloudTunnel;
 import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigWarning;
-import io.ipsec4j.config.Fixtures;
 import io.ipsec4j.config.GatewayKind;
 import io.ipsec4j.config.InsideAddress;
 import io.ipsec4j.config.RoutingType;
@@ -29,7 +29,7 @@ class AwsXmlParserTest {
 
     @Test
     void readsTheBgpConnectionFieldByField() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("aws-xml-1.xml"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("aws-xml-1.xml"));
 
         assertThat(c.format()).isEqualTo(CloudConfigFormat.AWS_XML);
         assertThat(c.connectionId()).contains("vpn-ba2e34a8");
@@ -75,7 +75,7 @@ class AwsXmlParserTest {
 
     @Test
     void readsTheStaticConnectionInXmlOrder() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("aws-xml-3.xml"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("aws-xml-3.xml"));
 
         assertThat(c.connectionId()).contains("vpn-05044757278685fd3");
         assertThat(c.customerGatewayId()).contains("cgw-0e0d620a3ae284684");
@@ -100,7 +100,7 @@ class AwsXmlParserTest {
 
     @Test
     void recognisesATransitGatewayByTheEmptyGatewayElement() throws ConfigParseException {
-        String tgw = Fixtures.text("aws-xml-1.xml").replace("<vpn_gateway_id>vgw-81fd279f</vpn_gateway_id>",
+        String tgw = FixtureFiles.cloudConfigText("aws-xml-1.xml").replace("<vpn_gateway_id>vgw-81fd279f</vpn_gateway_id>",
                 "<vpn_gateway_id></vpn_gateway_id>");
 
         CloudVpnConnection c = parser.parse(tgw);
@@ -111,7 +111,7 @@ class AwsXmlParserTest {
 
     @Test
     void acceptsASingleTunnelAndUnknownElementsWithWarnings() throws ConfigParseException {
-        String xml = Fixtures.text("aws-xml-3.xml");
+        String xml = FixtureFiles.cloudConfigText("aws-xml-3.xml");
         int second = xml.indexOf("<ipsec_tunnel>", xml.indexOf("</ipsec_tunnel>"));
         String single = xml.substring(0, second) + "</vpn_connection>";
         single = single.replace("<vpn_connection_type>", "<ipv4_network_cidr_local>10.0.0.0/8</ipv4_network_cidr_local>\n  <vpn_connection_type>");
@@ -145,7 +145,7 @@ class AwsXmlParserTest {
 
     @Test
     void reportsMalformedXmlWithItsPositionButWithoutItsText() {
-        String broken = Fixtures.text("aws-xml-1.xml").replace("</pre_shared_key>", "</pre_shared_kez>");
+        String broken = FixtureFiles.cloudConfigText("aws-xml-1.xml").replace("</pre_shared_key>", "</pre_shared_kez>");
 
         assertThatThrownBy(() -> parser.parse(broken))
                 .isInstanceOf(ConfigParseException.class)
@@ -156,7 +156,7 @@ class AwsXmlParserTest {
 
     @Test
     void reportsAnUnknownAlgorithmAtItsXPath() {
-        String xml = Fixtures.text("aws-xml-1.xml").replaceFirst("<encryption_protocol>aes-128-cbc</encryption_protocol>",
+        String xml = FixtureFiles.cloudConfigText("aws-xml-1.xml").replaceFirst("<encryption_protocol>aes-128-cbc</encryption_protocol>",
                 "<encryption_protocol>aes-512-cbc</encryption_protocol>");
 
         assertThatThrownBy(() -> parser.parse(xml))

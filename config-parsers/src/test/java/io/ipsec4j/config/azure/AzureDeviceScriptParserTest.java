@@ -1,5 +1,6 @@
 package io.ipsec4j.config.azure;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.ipsec4j.config.CloudTunnel;
 import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigWarning;
-import io.ipsec4j.config.Fixtures;
 import io.ipsec4j.config.GatewayKind;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
@@ -28,7 +28,7 @@ class AzureDeviceScriptParserTest {
 
     @Test
     void readsTheHeaderBlockOfTheCiscoIosScript() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("azure-devicescript-cisco-ios-1.txt"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("azure-devicescript-cisco-ios-1.txt"));
 
         assertThat(c.format()).isEqualTo(CloudConfigFormat.AZURE_DEVICE_SCRIPT);
         assertThat(c.gatewayKind()).isEqualTo(GatewayKind.AZURE_VPN_GATEWAY);
@@ -65,7 +65,7 @@ class AzureDeviceScriptParserTest {
 
     @Test
     void readsAnActiveActiveGatewayWithBgp() throws ConfigParseException {
-        String script = Fixtures.text("azure-devicescript-cisco-ios-1.txt")
+        String script = FixtureFiles.cloudConfigText("azure-devicescript-cisco-ios-1.txt")
                 .replace("!     + Public IP 1:         74.176.139.86\n",
                         "!     + Public IP 1:         74.176.139.86\n!     + Public IP 2:         74.176.139.87\n")
                 .replace("Enable BGP:            False", "Enable BGP:            True")
@@ -91,7 +91,7 @@ class AzureDeviceScriptParserTest {
 
     @Test
     void warnsAboutBgpPlaceholdersWhenBgpIsOn() throws ConfigParseException {
-        String script = Fixtures.text("azure-devicescript-cisco-ios-1.txt").replace("Enable BGP:            False", "Enable BGP:            True");
+        String script = FixtureFiles.cloudConfigText("azure-devicescript-cisco-ios-1.txt").replace("Enable BGP:            False", "Enable BGP:            True");
 
         CloudVpnConnection c = parser.parse(script);
 
@@ -100,7 +100,7 @@ class AzureDeviceScriptParserTest {
 
     @Test
     void reportsAnUnknownDeviceAlgorithmAtItsLine() {
-        String script = Fixtures.text("azure-devicescript-cisco-ios-1.txt").replace("esp-gcm 256", "esp-seal");
+        String script = FixtureFiles.cloudConfigText("azure-devicescript-cisco-ios-1.txt").replace("esp-gcm 256", "esp-seal");
 
         assertThatThrownBy(() -> parser.parse(script))
                 .isInstanceOf(ConfigParseException.class)

@@ -1,5 +1,6 @@
 package io.ipsec4j.config.azure;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.CraftedConfigs;
-import io.ipsec4j.config.Fixtures;
 import io.ipsec4j.config.GatewayKind;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
@@ -41,7 +41,7 @@ class AzureVwanJsonParserTest {
 
     @Test
     void readsTheSingleSiteDownloadFieldByField() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("azure-vwan-1.json"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("azure-vwan-1.json"));
 
         assertThat(c.format()).isEqualTo(CloudConfigFormat.AZURE_VWAN_JSON);
         assertThat(c.gatewayKind()).isEqualTo(GatewayKind.AZURE_VWAN_HUB);
@@ -68,7 +68,7 @@ class AzureVwanJsonParserTest {
 
     @Test
     void readsTheDocsVariantWithoutTheOuterArray() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("azure-vwan-doc-2018-3sites.json"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("azure-vwan-doc-2018-3sites.json"));
 
         assertThat(c.tunnels()).hasSize(6);
         assertThat(c.groups()).containsExactly("testsite1 -> hub 1", "testsite2 -> hub 1", "testsite3 -> hub 1");
@@ -145,7 +145,7 @@ class AzureVwanJsonParserTest {
 
     @Test
     void readsCrlfAndAUtf8ByteOrderMark() throws ConfigParseException {
-        byte[] body = Fixtures.bytes("azure-vwan-doc-2018-3sites.json");
+        byte[] body = FixtureFiles.cloudConfig("azure-vwan-doc-2018-3sites.json");
         String crlf = "\uFEFF" + new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("\n", "\r\n");
 
         assertThat(CloudConfigReader.read(crlf.getBytes(java.nio.charset.StandardCharsets.UTF_8)).tunnels()).hasSize(6);

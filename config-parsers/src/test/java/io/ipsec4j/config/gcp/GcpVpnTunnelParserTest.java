@@ -1,5 +1,6 @@
 package io.ipsec4j.config.gcp;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.ipsec4j.config.CloudTunnel;
 import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigWarning;
-import io.ipsec4j.config.Fixtures;
 import io.ipsec4j.config.GatewayKind;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.model.Cidr;
@@ -44,7 +44,7 @@ class GcpVpnTunnelParserTest {
 
     @Test
     void readsTheClassicTunnelWrappedByCloudMc() throws ConfigParseException {
-        CloudVpnConnection c = parser.parse(Fixtures.bytes("gcp-vpntunnel-cloudmc-1.json"));
+        CloudVpnConnection c = parser.parse(FixtureFiles.cloudConfig("gcp-vpntunnel-cloudmc-1.json"));
 
         assertThat(c.format()).isEqualTo(CloudConfigFormat.GCP_VPN_TUNNEL_JSON);
         assertThat(c.gatewayKind()).isEqualTo(GatewayKind.GCP_CLASSIC_VPN_GATEWAY);

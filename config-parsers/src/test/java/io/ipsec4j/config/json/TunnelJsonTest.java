@@ -1,5 +1,6 @@
 package io.ipsec4j.config.json;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,14 +8,13 @@ import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudImport;
 import io.ipsec4j.config.CloudTunnelMapper;
 import io.ipsec4j.config.ConfigParseException;
-import io.ipsec4j.config.Fixtures;
 import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.model.RedundantTunnels;
 import org.junit.jupiter.api.Test;
 
 class TunnelJsonTest {
     private static RedundantTunnels awsPair() throws ConfigParseException {
-        CloudImport result = CloudTunnelMapper.importBytes(Fixtures.bytes("aws-generic-3.txt"));
+        CloudImport result = CloudTunnelMapper.importBytes(FixtureFiles.cloudConfig("aws-generic-3.txt"));
         return result.redundantPairs().get(0);
     }
 
