@@ -13,7 +13,7 @@ import java.util.List;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2409#appendix-A">RFC 2409 Appendix A</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc4754#section-3">RFC 4754 §3</a>
  */
-public final class IkeV1AuthMethod {
+public final class IkeV1AuthMethod extends IkeV1Value {
 
     /** Pre-shared key (1), RFC 2409 App. A. */
     public static final IkeV1AuthMethod PRE_SHARED_KEY = new IkeV1AuthMethod(1, "PRE_SHARED_KEY");
@@ -65,12 +65,8 @@ public final class IkeV1AuthMethod {
             XAUTH_INIT_RSA, XAUTH_RESP_RSA, XAUTH_INIT_RSA_ENCRYPTION, XAUTH_RESP_RSA_ENCRYPTION,
             XAUTH_INIT_RSA_REVISED_ENCRYPTION, XAUTH_RESP_RSA_REVISED_ENCRYPTION);
 
-    private final int value;
-    private final String name;
-
     private IkeV1AuthMethod(int value, String name) {
-        this.value = value;
-        this.name = name;
+        super(value, name);
     }
 
     /**
@@ -79,13 +75,7 @@ public final class IkeV1AuthMethod {
      * @throws IllegalArgumentException if {@code value} does not fit the 16-bit attribute
      */
     public static IkeV1AuthMethod valueOf(int value) {
-        IkeV1Attributes.checkAttributeValue(value);
-        for (IkeV1AuthMethod m : KNOWN) {
-            if (m.value == value) {
-                return m;
-            }
-        }
-        return new IkeV1AuthMethod(value, "UNKNOWN_" + value);
+        return find(KNOWN, value, v -> new IkeV1AuthMethod(v, "UNKNOWN_" + v));
     }
 
     /** Returns the registered values, in numeric order. */
@@ -93,39 +83,13 @@ public final class IkeV1AuthMethod {
         return KNOWN;
     }
 
-    /** Returns the attribute value. */
-    public int value() {
-        return value;
-    }
-
-    /** Returns the constant name or {@code UNKNOWN_<value>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for the pre-shared key methods (plain and XAUTH). */
     public boolean isPreSharedKey() {
-        return value == 1 || value == 65001 || value == 65002;
+        return value() == 1 || value() == 65001 || value() == 65002;
     }
 
     /** Returns {@code true} for the XAUTH variants (65001–65010). */
     public boolean isXauth() {
-        return value >= 65001 && value <= 65010;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeV1AuthMethod && ((IkeV1AuthMethod) o).value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return value;
-    }
-
-    /** Returns {@code NAME(value)}, for example {@code PRE_SHARED_KEY(1)}. */
-    @Override
-    public String toString() {
-        return name + "(" + value + ")";
+        return value() >= 65001 && value() <= 65010;
     }
 }

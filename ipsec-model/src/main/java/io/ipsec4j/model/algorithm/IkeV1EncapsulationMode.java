@@ -12,7 +12,7 @@ import java.util.List;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2407#section-4.5">RFC 2407 §4.5</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3947#section-5">RFC 3947 §5</a>
  */
-public final class IkeV1EncapsulationMode {
+public final class IkeV1EncapsulationMode extends IkeV1Value {
 
     /** Tunnel (1), RFC 2407 §4.5. */
     public static final IkeV1EncapsulationMode TUNNEL = new IkeV1EncapsulationMode(1, "TUNNEL");
@@ -35,12 +35,8 @@ public final class IkeV1EncapsulationMode {
             UDP_ENCAPSULATED_TUNNEL, UDP_ENCAPSULATED_TRANSPORT, UDP_ENCAPSULATED_TUNNEL_DRAFT,
             UDP_ENCAPSULATED_TRANSPORT_DRAFT);
 
-    private final int value;
-    private final String name;
-
     private IkeV1EncapsulationMode(int value, String name) {
-        this.value = value;
-        this.name = name;
+        super(value, name);
     }
 
     /**
@@ -49,13 +45,7 @@ public final class IkeV1EncapsulationMode {
      * @throws IllegalArgumentException if {@code value} does not fit the 16-bit attribute
      */
     public static IkeV1EncapsulationMode valueOf(int value) {
-        IkeV1Attributes.checkAttributeValue(value);
-        for (IkeV1EncapsulationMode m : KNOWN) {
-            if (m.value == value) {
-                return m;
-            }
-        }
-        return new IkeV1EncapsulationMode(value, "UNKNOWN_" + value);
+        return find(KNOWN, value, v -> new IkeV1EncapsulationMode(v, "UNKNOWN_" + v));
     }
 
     /** Returns the registered values. */
@@ -63,39 +53,13 @@ public final class IkeV1EncapsulationMode {
         return KNOWN;
     }
 
-    /** Returns the attribute value. */
-    public int value() {
-        return value;
-    }
-
-    /** Returns the constant name or {@code UNKNOWN_<value>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for the tunnel modes (plain, UDP-encapsulated and its draft value). */
     public boolean isTunnel() {
-        return value == 1 || value == 3 || value == 61443;
+        return value() == 1 || value() == 3 || value() == 61443;
     }
 
     /** Returns {@code true} for the UDP-encapsulated (NAT-T) modes, RFC and draft values. */
     public boolean isUdpEncapsulated() {
-        return value == 3 || value == 4 || value == 61443 || value == 61444;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeV1EncapsulationMode && ((IkeV1EncapsulationMode) o).value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return value;
-    }
-
-    /** Returns {@code NAME(value)}, for example {@code TUNNEL(1)}. */
-    @Override
-    public String toString() {
-        return name + "(" + value + ")";
+        return value() == 3 || value() == 4 || value() == 61443 || value() == 61444;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2409#appendix-A">RFC 2409 Appendix A</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2407#section-4.5">RFC 2407 §4.5</a>
  */
-public final class IkeV1LifeType {
+public final class IkeV1LifeType extends IkeV1Value {
 
     /** Seconds (1), RFC 2409 App. A, RFC 2407 §4.5. */
     public static final IkeV1LifeType SECONDS = new IkeV1LifeType(1, "SECONDS");
@@ -20,12 +20,8 @@ public final class IkeV1LifeType {
 
     private static final List<IkeV1LifeType> KNOWN = List.of(SECONDS, KILOBYTES);
 
-    private final int value;
-    private final String name;
-
     private IkeV1LifeType(int value, String name) {
-        this.value = value;
-        this.name = name;
+        super(value, name);
     }
 
     /**
@@ -34,38 +30,11 @@ public final class IkeV1LifeType {
      * @throws IllegalArgumentException if {@code value} does not fit the 16-bit attribute
      */
     public static IkeV1LifeType valueOf(int value) {
-        IkeV1Attributes.checkAttributeValue(value);
-        return value == 1 || value == 2 ? KNOWN.get(value - 1) : new IkeV1LifeType(value, "UNKNOWN_" + value);
+        return find(KNOWN, value, v -> new IkeV1LifeType(v, "UNKNOWN_" + v));
     }
 
     /** Returns the registered values: SECONDS, KILOBYTES. */
     public static List<IkeV1LifeType> knownValues() {
         return KNOWN;
-    }
-
-    /** Returns the attribute value. */
-    public int value() {
-        return value;
-    }
-
-    /** Returns the constant name or {@code UNKNOWN_<value>}. */
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeV1LifeType && ((IkeV1LifeType) o).value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return value;
-    }
-
-    /** Returns {@code NAME(value)}, for example {@code SECONDS(1)}. */
-    @Override
-    public String toString() {
-        return name + "(" + value + ")";
     }
 }
