@@ -1,0 +1,163 @@
+package io.ipsec4j.crypto;
+
+import io.ipsec4j.model.algorithm.Encryption;
+import io.ipsec4j.model.algorithm.EncryptionAlgorithm;
+import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.jcajce.spec.AEADParameterSpec;
+
+/**
+ * AEAD protection over a JCA {@link Cipher}: AES-GCM with 12/16-byte ICV and GMAC (JDK), AES-GCM-8
+ * and AES-CCM (BouncyCastle: SunJCE has no 64-bit GCM tags and no CCM) and ChaCha20-Poly1305 (JDK,
+ * when selected in {@link CryptoProviders}).
+ */
+final class JcaAeadProtection extends Protection {
+    private enum Mode { GCM, GMAC, CCM, CHACHA }
+
+    private final Mode mode;
+    private final Cipher cipher;
+    /** JDK ChaCha20 refuses a re-init with the previous key and nonce, so decryption has its own. */
+    private final Cipher decryptCipher;
+    private final SecretKeySpec key;
+    private final byte[] keyBytes;
+    private final byte[] nonce;
+    private final int saltLength;
+    private final int icvLength;
+    private final byte[] empty = new byte[0];
+    private boolean bcGcm;
+
+    /** SunJCE's GCM rejects tags shorter than 96 bits. */
+    private static final int MIN_JDK_GCM_TAG_BYTES = 12;
+
+    JcaAeadProtection(Encryption encryption, byte[] key, byte[] salt, CryptoProviders providers)
+            throws CryptoException {
+        super(encryption, IntegrityAlgorithm.NONE);
+        EncryptionAlgorithm alg = encryption.algorithm();
+        this.icvLength = alg.icvLengthBytes();
+        this.saltLength = alg.saltLengthBytes();
+        if (salt.length != saltLength) {
+            throw new CryptoException("salt length for " + alg + ": " + salt.length + " (expected: "
+                    + saltLength + ")");
+        }
+        this.nonce = new byte[saltLength + COUNTER_IV_BYTES];
+        System.arraycopy(salt, 0, nonce, 0, saltLength);
+        this.keyBytes = key.clone();
+        if (alg.equals(EncryptionAlgorithm.CHACHA20_POLY1305)) {
+            mode = Mode.CHACHA;
+            cipher = providers.cipher("ChaCha20-Poly1305", false);
+            this.key = new SecretKeySpec(key, "ChaCha20");
+        } else if (alg.equals(EncryptionAlgorithm.NULL_AUTH_AES_GMAC)) {
+            mode = Mode.GMAC;
+            cipher = providers.cipher("AES/GCM/NoPadding", false);
+            this.key = new SecretKeySpec(key, "AES");
+        } else if (alg.equals(EncryptionAlgorithm.AES_CCM_8) || alg.equals(EncryptionAlgorithm.AES_CCM_12)
+                || alg.equals(EncryptionAlgorithm.AES_CCM_16)) {
+            mode = Mode.CCM;
+            cipher = providers.cipher("AES/CCM/NoPadding", true);
+            this.key = new SecretKeySpec(key, "AES");
+        } else {
+            mode = Mode.GCM;
+            // The JDK's GCM only accepts tags of 96 bits and more; AES-GCM-8 goes to BouncyCastle.
+            bcGcm = icvLength < MIN_JDK_GCM_TAG_BYTES;
+            cipher = providers.cipher("AES/GCM/NoPadding", bcGcm);
+            this.key = new SecretKeySpec(key, "AES");
+        }
+        decryptCipher = mode == Mode.CHACHA ? providers.cipher("ChaCha20-Poly1305", false) : cipher;
+    }
+
+    @Override
+    public int ivLengthBytes() {
+        return COUNTER_IV_BYTES;
+    }
+
+    @Override
+    public int icvLengthBytes() {
+        return icvLength;
+    }
+
+    @Override
+    public int alignmentBytes() {
+        return 1;
+    }
+
+    @Override
+    public String implementation() {
+        return cipher.getAlgorithm() + " (" + cipher.getProvider().getName() + ")";
+    }
+
+    @Override
+    void writeIv(byte[] buf, int offset, long counter) {
+        writeCounterIv(buf, offset, counter);
+    }
+
+    private AlgorithmParameterSpec spec() {
+        switch (mode) {
+            case CHACHA:
+                return new IvParameterSpec(nonce);
+            case CCM:
+                return new AEADParameterSpec(nonce, icvLength * 8);
+            case GCM:
+                return bcGcm ? new AEADParameterSpec(nonce, icvLength * 8) : new GCMParameterSpec(icvLength * 8, nonce);
+            default:
+                return new GCMParameterSpec(icvLength * 8, nonce);
+        }
+    }
+
+    @Override
+    public int sealWithIvInsecure(byte[] aad, int aadOffset, int aadLength, byte[] buf, int ivOffset,
+            int plaintextLength, byte[] macSuffix) throws CryptoException {
+        checkRegion(buf, ivOffset, plaintextLength);
+        System.arraycopy(buf, ivOffset, nonce, saltLength, COUNTER_IV_BYTES);
+        int ptOffset = ivOffset + COUNTER_IV_BYTES;
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, spec());
+            cipher.updateAAD(aad, aadOffset, aadLength);
+            if (mode == Mode.GMAC) {
+                cipher.updateAAD(buf, ivOffset, COUNTER_IV_BYTES + plaintextLength);
+                cipher.doFinal(empty, 0, 0, buf, ptOffset + plaintextLength);
+            } else {
+                cipher.doFinal(buf, ptOffset, plaintextLength, buf, ptOffset);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException(encryption() + " encryption failed", e);
+        }
+        return COUNTER_IV_BYTES + plaintextLength + icvLength;
+    }
+
+    @Override
+    public int open(byte[] aad, int aadOffset, int aadLength, byte[] buf, int ivOffset,
+            int ciphertextLength, byte[] macSuffix) throws CryptoException {
+        checkRegion(buf, ivOffset, ciphertextLength);
+        System.arraycopy(buf, ivOffset, nonce, saltLength, COUNTER_IV_BYTES);
+        int ctOffset = ivOffset + COUNTER_IV_BYTES;
+        try {
+            Cipher c = decryptCipher;
+            c.init(Cipher.DECRYPT_MODE, key, spec());
+            c.updateAAD(aad, aadOffset, aadLength);
+            if (mode == Mode.GMAC) {
+                c.updateAAD(buf, ivOffset, COUNTER_IV_BYTES + ciphertextLength);
+                c.doFinal(buf, ctOffset + ciphertextLength, icvLength, buf, ctOffset);
+            } else {
+                c.doFinal(buf, ctOffset, ciphertextLength + icvLength, buf, ctOffset);
+            }
+        } catch (AEADBadTagException e) {
+            throw new IcvMismatchException();
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException(encryption() + " decryption failed", e);
+        }
+        return ciphertextLength;
+    }
+
+    @Override
+    public void close() {
+        Arrays.fill(keyBytes, (byte) 0);
+        Arrays.fill(nonce, (byte) 0);
+    }
+}
