@@ -1,0 +1,140 @@
+package io.ipsec4j.ike.v2;
+
+import io.ipsec4j.ike.IkeDecoderLimits;
+import io.netty.buffer.ByteBuf;
+
+/** Type dispatch and the generic payload header, shared by the message decoder and encoder. */
+final class IkePayloadCodec {
+    /** Bit 7 of the second header byte: the Critical bit (RFC 7296 §3.2). */
+    static final int CRITICAL = 0x80;
+
+    private IkePayloadCodec() {}
+
+    /** One payload read from a chain, with the Next Payload field that followed it. */
+    record Decoded(IkePayload payload, IkePayloadType next) {}
+
+    /** Returns {@code true} for the types this codec decodes into their own class. */
+    static boolean isDecoded(IkePayloadType type) {
+        int c = type.code();
+        return c >= 33 && c <= 48 || c == 53;
+    }
+
+    /**
+     * Reads one payload of {@code type} (generic header included) from {@code in}. An unknown type is
+     * returned as {@link IkeUnknownPayload}, critical or not; the caller applies the policy.
+     */
+    static Decoded decodeOne(IkePayloadType type, ByteBuf in, IkeDecoderLimits limits)
+            throws InvalidSyntaxException {
+        IkeWire.require(in, IkeWire.GENERIC_HEADER_LENGTH, type + " payload header");
+        IkePayloadType next = IkePayloadType.valueOf(in.readUnsignedByte());
+        boolean critical = (in.readUnsignedByte() & CRITICAL) != 0;
+        int length = in.readUnsignedShort();
+        if (length < IkeWire.GENERIC_HEADER_LENGTH) {
+            throw IkeWire.syntax("%s payload length: %d (expected: >= 4)", type, length);
+        }
+        if (length - IkeWire.GENERIC_HEADER_LENGTH > in.readableBytes()) {
+            throw IkeWire.syntax("%s payload length: %d (expected: <= %d)", type, length,
+                    in.readableBytes() + IkeWire.GENERIC_HEADER_LENGTH);
+        }
+        ByteBuf body = in.readSlice(length - IkeWire.GENERIC_HEADER_LENGTH);
+        return new Decoded(decodeBody(type, next, critical, body, limits), next);
+    }
+
+    /** Decodes a body fenced to the payload length; the body must be consumed exactly. */
+    static IkePayload decodeBody(IkePayloadType type, IkePayloadType next, boolean critical, ByteBuf body,
+            IkeDecoderLimits limits) throws InvalidSyntaxException {
+        try {
+            IkePayload payload = decodeTyped(type, next, critical, body, limits);
+            IkeWire.requireEnd(body, type + " payload");
+            return payload;
+        } catch (IllegalArgumentException e) {
+            // The records validate their fields in their constructors; on the wire a violation is a
+            // syntax error, with the same message.
+            throw IkeWire.syntax("%s payload: %s", type, e.getMessage());
+        }
+    }
+
+    private static IkePayload decodeTyped(IkePayloadType type, IkePayloadType next, boolean critical,
+            ByteBuf body, IkeDecoderLimits limits) throws InvalidSyntaxException {
+        switch (type.code()) {
+            case 33:
+                return IkeSaPayload.decode(body, limits);
+            case 34:
+                return IkeKePayload.decode(body);
+            case 35:
+                return IkeIdPayload.decode(true, body);
+            case 36:
+                return IkeIdPayload.decode(false, body);
+            case 37:
+                return IkeCertPayload.decode(body);
+            case 38:
+                return IkeCertReqPayload.decode(body);
+            case 39:
+                return IkeAuthPayload.decode(body);
+            case 40:
+                return IkeNoncePayload.decode(body);
+            case 41:
+                return IkeNotifyPayload.decode(body);
+            case 42:
+                return IkeDeletePayload.decode(body);
+            case 43:
+                return IkeVendorPayload.decode(body);
+            case 44:
+                return IkeTsPayload.decode(true, body, limits);
+            case 45:
+                return IkeTsPayload.decode(false, body, limits);
+            case 46:
+                return IkeSkPayload.decode(next, body);
+            case 47:
+                return IkeConfigPayload.decode(body, limits);
+            case 48:
+                return IkeEapPayload.decode(body);
+            case 53:
+                return IkeSkfPayload.decode(next, body);
+            default:
+                if (type.code() == 0) {
+                    throw IkeWire.syntax("payload type: %s (expected: a payload)", type);
+                }
+                return new IkeUnknownPayload(type, critical, IkeWire.readRemaining(body));
+        }
+    }
+
+    /** Returns the Next Payload field that {@code payload} carries when {@code next} follows it. */
+    static int nextField(IkePayload payload, IkePayloadType next) {
+        if (payload instanceof IkeSkPayload sk) {
+            return sk.firstPayloadType().code();
+        }
+        if (payload instanceof IkeSkfPayload skf) {
+            return skf.firstPayloadType().code();
+        }
+        return next.code();
+    }
+
+    /**
+     * Returns the encoded length of {@code payload}, generic header included.
+     *
+     * @throws IllegalArgumentException if it does not fit the two-byte Payload Length
+     */
+    static int encodedLength(IkePayload payload) {
+        int length = IkeWire.GENERIC_HEADER_LENGTH + payload.bodyLength();
+        if (length > IkeWire.MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException(payload.type() + " payload length: " + length
+                    + " (expected: <= " + IkeWire.MAX_PAYLOAD_LENGTH + ")");
+        }
+        return length;
+    }
+
+    /** Writes the generic header and the body. */
+    static void encode(IkePayload payload, IkePayloadType next, ByteBuf out) {
+        int length = encodedLength(payload);
+        out.writeByte(nextField(payload, next));
+        out.writeByte(payload.isCritical() ? CRITICAL : 0);
+        out.writeShort(length);
+        int start = out.writerIndex();
+        payload.encodeBody(out);
+        if (out.writerIndex() - start != length - IkeWire.GENERIC_HEADER_LENGTH) {
+            throw new IllegalStateException(payload.type() + " body: wrote " + (out.writerIndex() - start)
+                    + " bytes (expected: " + (length - IkeWire.GENERIC_HEADER_LENGTH) + ")");
+        }
+    }
+}
