@@ -24,6 +24,7 @@ import io.ipsec4j.model.check.TunnelMirror;
 import io.ipsec4j.model.check.VendorProfile;
 import io.ipsec4j.model.check.VendorProfiles;
 import java.io.PrintStream;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +32,8 @@ import java.util.List;
  * A tour of ipsec4j, the README's main example job: builds a redundant pair of tunnels from two
  * SASE gateways to an AWS VPN connection, checks it against the AWS and Harmony SASE profiles,
  * compares tunnel 1 with a deliberately mismatched AWS side and prints what fails and why, then
- * imports a real AWS file ({@link ImportCloudConfig}).
+ * imports a real AWS file ({@link ImportCloudConfig}) and runs a packet through the ESP engine
+ * ({@link EspRoundTrip}).
  *
  * <p>Run it with {@code ./run-example}. All data is made up here; no network is used.
  */
@@ -77,6 +79,13 @@ public final class Tour {
             ImportCloudConfig.run(ImportCloudConfig.importSample(), out);
         } catch (ConfigParseException e) {
             out.println("  cannot import the bundled sample: " + e.getMessage());
+        }
+
+        heading(out, "5. The ESP engine: seal, open, replay (EspRoundTrip)");
+        try {
+            EspRoundTrip.run(out);
+        } catch (GeneralSecurityException e) {
+            out.println("  ESP round trip failed: " + e.getMessage());
         }
         return pair;
     }

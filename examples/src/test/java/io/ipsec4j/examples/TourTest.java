@@ -15,7 +15,8 @@ class TourTest {
         RedundantTunnels pair = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("1. A redundant pair of tunnels to AWS", "2. What AWS and Harmony SASE accept",
-                "NOT compatible: Phase I (IKE SA) fails", "PSK", "Phase II rekey", "Bad Peer AS");
+                "NOT compatible: Phase I (IKE SA) fails", "PSK", "Phase II rekey", "Bad Peer AS",
+                "4. Importing the file AWS hands out", "1 redundant pair", "5. The ESP engine", "replayed packet rejected");
         assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
     }
 }
