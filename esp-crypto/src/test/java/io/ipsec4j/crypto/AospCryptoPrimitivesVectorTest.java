@@ -1,6 +1,6 @@
 package io.ipsec4j.crypto;
 
-import static io.ipsec4j.vectors.VectorFile.hex;
+import static io.ipsec4j.fixtures.VectorFile.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.model.SecretBytes;
@@ -8,7 +8,7 @@ import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.EncryptionAlgorithm;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.ipsec4j.model.algorithm.PrfAlgorithm;
-import io.ipsec4j.vectors.VectorFile;
+import io.ipsec4j.fixtures.VectorFile;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

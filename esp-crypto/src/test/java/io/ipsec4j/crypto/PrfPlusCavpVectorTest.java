@@ -3,7 +3,7 @@ package io.ipsec4j.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.model.algorithm.PrfAlgorithm;
-import io.ipsec4j.vectors.VectorFile;
+import io.ipsec4j.fixtures.VectorFile;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,8 +3,8 @@ package io.ipsec4j.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.model.algorithm.KeyExchangeMethod;
-import io.ipsec4j.vectors.VectorFile;
-import io.ipsec4j.vectors.VectorFile.Section;
+import io.ipsec4j.fixtures.VectorFile;
+import io.ipsec4j.fixtures.VectorFile.Section;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ipsec4j.model.SecretBytes;
 import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
-import io.ipsec4j.vectors.VectorFile;
+import io.ipsec4j.fixtures.VectorFile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

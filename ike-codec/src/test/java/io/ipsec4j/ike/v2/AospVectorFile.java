@@ -1,9 +1,6 @@
 package io.ipsec4j.ike.v2;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.ipsec4j.fixtures.FixtureFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,14 +70,8 @@ final class AospVectorFile {
         local.forEach((name, hex) -> out.put(section + "." + name, hex));
     }
 
+    /** {@code /vectors/<name>} names a file bundled with {@link FixtureFiles}. */
     private static String read(String resource) {
-        try (InputStream in = AospVectorFile.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FixtureFiles.vector(resource.substring(resource.lastIndexOf('/') + 1));
     }
 }

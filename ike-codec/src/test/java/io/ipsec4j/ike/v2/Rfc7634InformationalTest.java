@@ -2,10 +2,9 @@ package io.ipsec4j.ike.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import io.ipsec4j.model.Bytes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class Rfc7634InformationalTest {
 
     private static String wholeMessage() throws IOException {
-        try (InputStream in = Rfc7634InformationalTest.class.getResourceAsStream("/vectors/rfc-7634-chacha20poly1305-esp-ikev2.txt")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        {
+            List<String> lines = FixtureFiles.vector("rfc-7634-chacha20poly1305-esp-ikev2.txt").lines().toList();
             int at = lines.indexOf("Whole IKE message (69 bytes):");
             return lines.get(at + 1).trim() + lines.get(at + 2).trim() + lines.get(at + 3).trim();
         }

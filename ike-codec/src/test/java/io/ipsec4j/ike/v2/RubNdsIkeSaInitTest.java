@@ -2,12 +2,11 @@ package io.ipsec4j.ike.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipsec4j.fixtures.FixtureFiles;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class RubNdsIkeSaInitTest {
 
     private static String request() throws IOException {
-        try (InputStream in = RubNdsIkeSaInitTest.class.getResourceAsStream("/vectors/rubnds-ikev1-ikev2-esp.txt")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        {
+            List<String> lines = FixtureFiles.vector("rubnds-ikev1-ikev2-esp.txt").lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).startsWith("IKE_SA_INIT request (248 bytes")) {
                     return lines.get(i + 1).trim();
