@@ -85,76 +85,59 @@ public final class CryptoProviders {
         return bouncyCastle;
     }
 
-    Cipher cipher(String transformation, boolean needsBouncyCastle) throws CryptoException {
+    /** A JCA factory method taking a provider, such as {@code Mac::getInstance}. */
+    @FunctionalInterface
+    private interface ProviderLookup<T> {
+        T getInstance(String algorithm, Provider provider) throws GeneralSecurityException;
+    }
+
+    /** A JCA factory method using the installed providers, such as {@code Mac::getInstance}. */
+    @FunctionalInterface
+    private interface DefaultLookup<T> {
+        T getInstance(String algorithm) throws GeneralSecurityException;
+    }
+
+    /**
+     * The one place a JCA object is obtained: from BouncyCastle when the algorithm needs it, else
+     * from the primary provider if one was set, else from the JDK's default lookup.
+     */
+    private <T> T instance(String kind, String algorithm, boolean needsBouncyCastle, DefaultLookup<T> byDefault,
+            ProviderLookup<T> byProvider) throws CryptoException {
         try {
             if (needsBouncyCastle) {
-                return Cipher.getInstance(transformation, bouncyCastle);
+                return byProvider.getInstance(algorithm, bouncyCastle);
             }
-            return jdkOverride == null ? Cipher.getInstance(transformation)
-                    : Cipher.getInstance(transformation, jdkOverride);
+            return jdkOverride == null ? byDefault.getInstance(algorithm) : byProvider.getInstance(algorithm, jdkOverride);
         } catch (GeneralSecurityException e) {
-            throw new UnsupportedAlgorithmException("no provider for cipher " + transformation);
+            throw new UnsupportedAlgorithmException("no provider for " + kind + " " + algorithm);
         }
+    }
+
+    Cipher cipher(String transformation, boolean needsBouncyCastle) throws CryptoException {
+        return instance("cipher", transformation, needsBouncyCastle, Cipher::getInstance, Cipher::getInstance);
     }
 
     Mac mac(String algorithm, boolean needsBouncyCastle) throws CryptoException {
-        try {
-            if (needsBouncyCastle) {
-                return Mac.getInstance(algorithm, bouncyCastle);
-            }
-            return jdkOverride == null ? Mac.getInstance(algorithm) : Mac.getInstance(algorithm, jdkOverride);
-        } catch (GeneralSecurityException e) {
-            throw new UnsupportedAlgorithmException("no provider for MAC " + algorithm);
-        }
+        return instance("MAC", algorithm, needsBouncyCastle, Mac::getInstance, Mac::getInstance);
     }
 
     KeyAgreement keyAgreement(String algorithm, boolean needsBouncyCastle) throws CryptoException {
-        try {
-            if (needsBouncyCastle) {
-                return KeyAgreement.getInstance(algorithm, bouncyCastle);
-            }
-            return jdkOverride == null ? KeyAgreement.getInstance(algorithm)
-                    : KeyAgreement.getInstance(algorithm, jdkOverride);
-        } catch (GeneralSecurityException e) {
-            throw new UnsupportedAlgorithmException("no provider for key agreement " + algorithm);
-        }
+        return instance("key agreement", algorithm, needsBouncyCastle, KeyAgreement::getInstance,
+                KeyAgreement::getInstance);
     }
 
     KeyPairGenerator keyPairGenerator(String algorithm, boolean needsBouncyCastle) throws CryptoException {
-        try {
-            if (needsBouncyCastle) {
-                return KeyPairGenerator.getInstance(algorithm, bouncyCastle);
-            }
-            return jdkOverride == null ? KeyPairGenerator.getInstance(algorithm)
-                    : KeyPairGenerator.getInstance(algorithm, jdkOverride);
-        } catch (GeneralSecurityException e) {
-            throw new UnsupportedAlgorithmException("no provider for key pair generator " + algorithm);
-        }
+        return instance("key pair generator", algorithm, needsBouncyCastle, KeyPairGenerator::getInstance,
+                KeyPairGenerator::getInstance);
     }
 
     KeyFactory keyFactory(String algorithm, boolean needsBouncyCastle) throws CryptoException {
-        try {
-            if (needsBouncyCastle) {
-                return KeyFactory.getInstance(algorithm, bouncyCastle);
-            }
-            return jdkOverride == null ? KeyFactory.getInstance(algorithm)
-                    : KeyFactory.getInstance(algorithm, jdkOverride);
-        } catch (GeneralSecurityException e) {
-            throw new UnsupportedAlgorithmException("no provider for key factory " + algorithm);
-        }
+        return instance("key factory", algorithm, needsBouncyCastle, KeyFactory::getInstance, KeyFactory::getInstance);
     }
 
-    AlgorithmParameters algorithmParameters(String algorithm, boolean needsBouncyCastle)
-            throws CryptoException {
-        try {
-            if (needsBouncyCastle) {
-                return AlgorithmParameters.getInstance(algorithm, bouncyCastle);
-            }
-            return jdkOverride == null ? AlgorithmParameters.getInstance(algorithm)
-                    : AlgorithmParameters.getInstance(algorithm, jdkOverride);
-        } catch (GeneralSecurityException e) {
-            throw new UnsupportedAlgorithmException("no provider for parameters " + algorithm);
-        }
+    AlgorithmParameters algorithmParameters(String algorithm, boolean needsBouncyCastle) throws CryptoException {
+        return instance("parameters", algorithm, needsBouncyCastle, AlgorithmParameters::getInstance,
+                AlgorithmParameters::getInstance);
     }
 
     @Override
