@@ -95,12 +95,9 @@ public abstract class EspProposal {
         List<Encryption> encryption = ProposalRules.distinct(encryption());
         List<KeyExchangeMethod> pfs = ProposalRules.distinct(pfsGroups());
         List<EsnMode> esn = esn().isEmpty() ? List.of(EsnMode.NO_ESN) : ProposalRules.distinct(esn());
-        boolean listsImmutable = true;
-        for (List<KeyExchangeMethod> list : additionalKeyExchanges().values()) {
-            listsImmutable &= ProposalRules.isImmutable(list);
-        }
         if (encryption.equals(encryption()) && integrity.equals(integrity()) && pfs.equals(pfsGroups())
-                && esn.equals(esn()) && additional.equals(additionalKeyExchanges()) && listsImmutable) {
+                && esn.equals(esn()) && additional.equals(additionalKeyExchanges())
+                && ProposalRules.listsImmutable(additionalKeyExchanges())) {
             return this;
         }
         return builder().encryption(encryption).integrity(integrity).pfsGroups(pfs).esn(esn)

@@ -108,21 +108,11 @@ public abstract class IkeProposal {
         List<KeyExchangeMethod> ke = ProposalRules.distinct(keyExchange());
         if (encryption.equals(encryption()) && integrity.equals(integrity()) && prf.equals(prf())
                 && ke.equals(keyExchange()) && additional.equals(additionalKeyExchanges())
-                && additionalListsImmutable()) {
+                && ProposalRules.listsImmutable(additionalKeyExchanges())) {
             return this;
         }
         return builder().encryption(encryption).integrity(integrity).prf(prf).keyExchange(ke)
                 .additionalKeyExchanges(additional).build();
-    }
-
-    /** The map is copied by Immutables, its list values are not: make sure they are ours. */
-    private boolean additionalListsImmutable() {
-        for (List<KeyExchangeMethod> list : additionalKeyExchanges().values()) {
-            if (!ProposalRules.isImmutable(list)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The builder: {@code IkeProposal.builder().addEncryption(...).addPrf(...)...build()}. */

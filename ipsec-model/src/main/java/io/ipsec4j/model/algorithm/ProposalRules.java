@@ -22,6 +22,16 @@ final class ProposalRules {
         return List.copyOf(list) == list;
     }
 
+    /** Immutables copies the additional-key-exchange map but not its list values: are they ours? */
+    static boolean listsImmutable(Map<Integer, List<KeyExchangeMethod>> additional) {
+        for (List<KeyExchangeMethod> list : additional.values()) {
+            if (!isImmutable(list)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String keywords(List<?> values) {
         List<String> out = new ArrayList<>();
         for (Object v : values) {
