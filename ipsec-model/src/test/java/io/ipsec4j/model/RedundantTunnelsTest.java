@@ -6,19 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class RedundantTunnelsTest {
-    static Tunnel second() {
-        return TestTunnels.routeBased().name("aws-2").gateway("gw-ams-1")
-                .phaseOne(TestTunnels.phaseOne().remotePublicIp(IpAddress.parse("18.156.7.21")).build())
-                .tunnelInterface(TunnelInterface.parse("169.254.11.2/30", "169.254.11.1"))
-                .bgp(BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512))
-                        .neighbor(IpAddress.parse("169.254.11.1")).build())
-                .build();
-    }
-
     @Test
     void aPairOnTwoGatewaysWithBgpBuilds() {
         RedundantTunnels pair = RedundantTunnels.builder().name("to-aws").tunnel1(TestTunnels.routeBased().build())
-                .tunnel2(second()).build();
+                .tunnel2(TestTunnels.secondRouteBased()).build();
         assertThat(pair.tunnels()).hasSize(2);
         assertThat(pair.warnings()).isEmpty();
     }
@@ -26,14 +17,14 @@ class RedundantTunnelsTest {
     @Test
     void bothTunnelsOnOneGatewayIsNotRedundant() {
         assertThatThrownBy(() -> RedundantTunnels.builder().name("p").tunnel1(TestTunnels.routeBased().build())
-                .tunnel2(Tunnel.builder().from(second()).gateway("gw-fra-1").build()).build())
+                .tunnel2(Tunnel.builder().from(TestTunnels.secondRouteBased()).gateway("gw-fra-1").build()).build())
                 .hasMessageContaining("tunnel2.gateway: both tunnels terminate on SASE gateway \"gw-fra-1\"");
     }
 
     @Test
     void insideNetworksMustNotOverlap() {
         assertThatThrownBy(() -> RedundantTunnels.builder().name("p").tunnel1(TestTunnels.routeBased().build())
-                .tunnel2(Tunnel.builder().from(second()).tunnelInterface(TunnelInterface.parse("169.254.10.2/30", "169.254.10.1"))
+                .tunnel2(Tunnel.builder().from(TestTunnels.secondRouteBased()).tunnelInterface(TunnelInterface.parse("169.254.10.2/30", "169.254.10.1"))
                         .bgp(BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512))
                                 .neighbor(IpAddress.parse("169.254.10.1")).build()).build()).build())
                 .hasMessageContaining("inside networks 169.254.10.0/30 and 169.254.10.0/30 overlap");
@@ -50,7 +41,7 @@ class RedundantTunnelsTest {
 
     @Test
     void warnsWhenBothTunnelsReachOneRemoteIp() {
-        Tunnel t2 = Tunnel.builder().from(second()).phaseOne(TestTunnels.phaseOne().build()).build();
+        Tunnel t2 = Tunnel.builder().from(TestTunnels.secondRouteBased()).phaseOne(TestTunnels.phaseOne().build()).build();
         RedundantTunnels pair = RedundantTunnels.builder().name("p").tunnel1(TestTunnels.routeBased().build()).tunnel2(t2).build();
         assertThat(pair.warnings()).extracting(Finding::code).containsExactly("SAME_REMOTE_IP");
         assertThat(pair.warnings().get(0).message()).contains("redundant on our side only");

@@ -43,4 +43,14 @@ public final class TestTunnels {
                 .bgp(BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512))
                         .neighbor(IpAddress.parse("169.254.10.1")).build());
     }
+
+    /** The second tunnel of a pair with {@link #routeBased()}: gateway gw-ams-1, 169.254.11.0/30. */
+    public static Tunnel secondRouteBased() {
+        return routeBased().name("aws-2").gateway("gw-ams-1")
+                .phaseOne(phaseOne().remotePublicIp(IpAddress.parse("18.156.7.21")).build())
+                .tunnelInterface(TunnelInterface.parse("169.254.11.2/30", "169.254.11.1"))
+                .bgp(BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512))
+                        .neighbor(IpAddress.parse("169.254.11.1")).build())
+                .build();
+    }
 }

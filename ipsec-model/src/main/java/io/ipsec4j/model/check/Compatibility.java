@@ -5,6 +5,7 @@ import io.ipsec4j.model.Identity;
 import io.ipsec4j.model.Phase;
 import io.ipsec4j.model.PhaseOne;
 import io.ipsec4j.model.PhaseTwo;
+import io.ipsec4j.model.RedundantTunnels;
 import io.ipsec4j.model.Severity;
 import io.ipsec4j.model.Tunnel;
 import java.util.ArrayList;
@@ -42,6 +43,31 @@ public final class Compatibility {
         SelectorComparison.compare(ours, theirs, out);
         out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::phase));
         return new CompatibilityReport(out);
+    }
+
+    /**
+     * Compares the two tunnels of a redundant pair with the other end's two tunnels. Tunnels are
+     * paired by address (our tunnel whose remote IP is the other end's local IP), because cloud
+     * files do not always list the tunnels in our order; without addresses to go by, in order.
+     * Paths are prefixed {@code tunnel1.} / {@code tunnel2.} after our tunnels.
+     */
+    public static CompatibilityReport compare(RedundantTunnels ours, RedundantTunnels theirs) {
+        Objects.requireNonNull(ours, "ours");
+        Objects.requireNonNull(theirs, "theirs");
+        boolean crossed = reaches(ours.tunnel1(), theirs.tunnel2()) && reaches(ours.tunnel2(), theirs.tunnel1())
+                && !reaches(ours.tunnel1(), theirs.tunnel1());
+        List<Finding> out = new ArrayList<>();
+        compare(ours.tunnel1(), crossed ? theirs.tunnel2() : theirs.tunnel1()).findings()
+                .forEach(f -> out.add(f.withPathPrefix("tunnel1")));
+        compare(ours.tunnel2(), crossed ? theirs.tunnel1() : theirs.tunnel2()).findings()
+                .forEach(f -> out.add(f.withPathPrefix("tunnel2")));
+        out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::phase));
+        return new CompatibilityReport(out);
+    }
+
+    /** True when {@code ours} sends IKE to the address {@code theirs} says it has. */
+    private static boolean reaches(Tunnel ours, Tunnel theirs) {
+        return theirs.phaseOne().localPublicIp().map(ip -> ip.equals(ours.phaseOne().remotePublicIp())).orElse(false);
     }
 
     private static void phaseOne(PhaseOne ours, PhaseOne theirs, List<Finding> out) {

@@ -207,4 +207,18 @@ class CompatibilityTest {
         // Behind NAT the peer also identifies with an address we do not expect, unless IDs are set.
         assertThat(f).extracting(Finding::code).containsExactlyInAnyOrder("REMOTE_IP_MISMATCH", "REMOTE_ID_MISMATCH");
     }
+
+    @Test
+    void pairsAreComparedTunnelByTunnelEvenWhenTheOtherEndListsThemTheOtherWayRound() {
+        io.ipsec4j.model.RedundantTunnels ours = io.ipsec4j.model.RedundantTunnels.builder().name("p")
+                .tunnel1(ROUTED).tunnel2(TestTunnels.secondRouteBased()).build();
+        Tunnel theirs2 = TunnelMirror.of(ours.tunnel2());
+        Tunnel wrongAsn = Tunnel.builder().from(theirs2).bgp(BgpPeering.builder().from(theirs2.bgp().get())
+                .peerAsn(Asn.of(65001)).build()).build();
+        io.ipsec4j.model.RedundantTunnels swapped = io.ipsec4j.model.RedundantTunnels.builder().name("their-view")
+                .tunnel1(wrongAsn).tunnel2(Tunnel.builder().from(TunnelMirror.of(ROUTED)).gateway("gw-b").build()).build();
+        CompatibilityReport r = Compatibility.compare(ours, swapped);
+        assertThat(r.findings()).extracting(Finding::code, Finding::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("BGP_LOCAL_ASN_MISMATCH", "tunnel2.bgp.localAsn"));
+    }
 }
