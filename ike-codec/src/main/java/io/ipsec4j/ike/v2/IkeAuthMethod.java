@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7427#section-3">RFC 7427 §3</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-12">IANA IKEv2 Authentication Method</a>
  */
-public final class IkeAuthMethod implements Comparable<IkeAuthMethod> {
+public final class IkeAuthMethod extends IkeRegistryValue implements Comparable<IkeAuthMethod> {
 
     /** Auth methods are one byte on the wire (RFC 7296 §3.8). */
     static final int MAX_CODE = 255;
@@ -44,20 +43,10 @@ public final class IkeAuthMethod implements Comparable<IkeAuthMethod> {
     private static final List<IkeAuthMethod> KNOWN = List.of(
             RSA_DIGITAL_SIGNATURE, SHARED_KEY_MIC, DSS_DIGITAL_SIGNATURE, ECDSA_SHA256_P256, ECDSA_SHA384_P384, ECDSA_SHA512_P521,
             GENERIC_SECURE_PASSWORD, NULL, DIGITAL_SIGNATURE);
-    private static final Map<Integer, IkeAuthMethod> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeAuthMethod v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeAuthMethod> BY_CODE = byCode(KNOWN);
 
     private IkeAuthMethod(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -66,12 +55,7 @@ public final class IkeAuthMethod implements Comparable<IkeAuthMethod> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeAuthMethod valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "auth method: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeAuthMethod known = BY_CODE.get(code);
-        return known != null ? known : new IkeAuthMethod(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "auth method", MAX_CODE, code, c -> new IkeAuthMethod(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -79,44 +63,18 @@ public final class IkeAuthMethod implements Comparable<IkeAuthMethod> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     /** Returns {@code true} for {@link #DIGITAL_SIGNATURE}, whose data starts with an AlgorithmIdentifier. */
     public boolean hasAlgorithmIdentifier() {
-        return code == 14;
+        return code() == 14;
     }
 
     @Override
     public int compareTo(IkeAuthMethod other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeAuthMethod && ((IkeAuthMethod) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

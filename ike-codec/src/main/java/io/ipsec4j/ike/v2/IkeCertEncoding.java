@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.6">RFC 7296 §3.6</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-11">IANA IKEv2 Certificate Encodings</a>
  */
-public final class IkeCertEncoding implements Comparable<IkeCertEncoding> {
+public final class IkeCertEncoding extends IkeRegistryValue implements Comparable<IkeCertEncoding> {
 
     /** Certificate encodings are one byte on the wire (RFC 7296 §3.6). */
     static final int MAX_CODE = 255;
@@ -54,20 +53,10 @@ public final class IkeCertEncoding implements Comparable<IkeCertEncoding> {
             PKCS7_X509, PGP, DNS_SIGNED_KEY, X509_SIGNATURE, KERBEROS_TOKEN, CRL,
             ARL, SPKI, X509_ATTRIBUTE, RAW_RSA_KEY, HASH_URL_X509_CERT, HASH_URL_X509_BUNDLE,
             OCSP_CONTENT, RAW_PUBLIC_KEY);
-    private static final Map<Integer, IkeCertEncoding> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeCertEncoding v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeCertEncoding> BY_CODE = byCode(KNOWN);
 
     private IkeCertEncoding(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -76,12 +65,7 @@ public final class IkeCertEncoding implements Comparable<IkeCertEncoding> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeCertEncoding valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "certificate encoding: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeCertEncoding known = BY_CODE.get(code);
-        return known != null ? known : new IkeCertEncoding(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "certificate encoding", MAX_CODE, code, c -> new IkeCertEncoding(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -89,39 +73,13 @@ public final class IkeCertEncoding implements Comparable<IkeCertEncoding> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     @Override
     public int compareTo(IkeCertEncoding other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeCertEncoding && ((IkeCertEncoding) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.15.1">RFC 7296 §3.15.1</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-21">IANA IKEv2 Configuration Payload Attribute Types</a>
  */
-public final class IkeConfigAttributeType implements Comparable<IkeConfigAttributeType> {
+public final class IkeConfigAttributeType extends IkeRegistryValue implements Comparable<IkeConfigAttributeType> {
 
     /** Attribute types are 15 bits on the wire, after a reserved bit (RFC 7296 §3.15.1). */
     static final int MAX_CODE = 32767;
@@ -73,20 +72,10 @@ public final class IkeConfigAttributeType implements Comparable<IkeConfigAttribu
             INTERNAL_IP6_ADDRESS, INTERNAL_IP6_DNS, INTERNAL_IP6_DHCP, INTERNAL_IP4_SUBNET, SUPPORTED_ATTRIBUTES, INTERNAL_IP6_SUBNET,
             MIP6_HOME_PREFIX, INTERNAL_IP6_LINK, INTERNAL_IP6_PREFIX, HOME_AGENT_ADDRESS, P_CSCF_IP4_ADDRESS, P_CSCF_IP6_ADDRESS,
             FTT_KAT, EXTERNAL_SOURCE_IP4_NAT_INFO, TIMEOUT_PERIOD_FOR_LIVENESS_CHECK, INTERNAL_DNS_DOMAIN, INTERNAL_DNSSEC_TA);
-    private static final Map<Integer, IkeConfigAttributeType> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeConfigAttributeType v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeConfigAttributeType> BY_CODE = byCode(KNOWN);
 
     private IkeConfigAttributeType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -95,12 +84,7 @@ public final class IkeConfigAttributeType implements Comparable<IkeConfigAttribu
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeConfigAttributeType valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "configuration attribute type: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeConfigAttributeType known = BY_CODE.get(code);
-        return known != null ? known : new IkeConfigAttributeType(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "configuration attribute type", MAX_CODE, code, c -> new IkeConfigAttributeType(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -108,39 +92,13 @@ public final class IkeConfigAttributeType implements Comparable<IkeConfigAttribu
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     @Override
     public int compareTo(IkeConfigAttributeType other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeConfigAttributeType && ((IkeConfigAttributeType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

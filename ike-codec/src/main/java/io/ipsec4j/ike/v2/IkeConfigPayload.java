@@ -24,11 +24,15 @@ public record IkeConfigPayload(IkeConfigType cfgType, List<IkeConfigAttribute> a
     public IkeConfigPayload {
         Objects.requireNonNull(cfgType, "cfgType");
         attributes = List.copyOf(attributes);
+        IkeWire.checkRange(bodyLength(attributes), "CP payload body length", 4, IkeWire.MAX_BODY_LENGTH);
+    }
+
+    private static int bodyLength(List<IkeConfigAttribute> attributes) {
         int length = 4;
         for (IkeConfigAttribute a : attributes) {
             length += 4 + a.value().length();
         }
-        IkeWire.checkRange(length, "CP payload body length", 4, IkeWire.MAX_BODY_LENGTH);
+        return length;
     }
 
     static IkeConfigPayload decode(ByteBuf body, IkeDecoderLimits limits) throws InvalidSyntaxException {
@@ -57,11 +61,7 @@ public record IkeConfigPayload(IkeConfigType cfgType, List<IkeConfigAttribute> a
 
     @Override
     public int bodyLength() {
-        int length = 4;
-        for (IkeConfigAttribute a : attributes) {
-            length += 4 + a.value().length();
-        }
-        return length;
+        return bodyLength(attributes);
     }
 
     @Override

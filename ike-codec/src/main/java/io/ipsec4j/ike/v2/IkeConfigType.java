@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.15">RFC 7296 §3.15</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-20">IANA IKEv2 Configuration Payload CFG Types</a>
  */
-public final class IkeConfigType implements Comparable<IkeConfigType> {
+public final class IkeConfigType extends IkeRegistryValue implements Comparable<IkeConfigType> {
 
     /** CFG types are one byte on the wire (RFC 7296 §3.15). */
     static final int MAX_CODE = 255;
@@ -32,20 +31,10 @@ public final class IkeConfigType implements Comparable<IkeConfigType> {
 
     private static final List<IkeConfigType> KNOWN = List.of(
             CFG_REQUEST, CFG_REPLY, CFG_SET, CFG_ACK);
-    private static final Map<Integer, IkeConfigType> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeConfigType v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeConfigType> BY_CODE = byCode(KNOWN);
 
     private IkeConfigType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -54,12 +43,7 @@ public final class IkeConfigType implements Comparable<IkeConfigType> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeConfigType valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "CFG type: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeConfigType known = BY_CODE.get(code);
-        return known != null ? known : new IkeConfigType(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "CFG type", MAX_CODE, code, c -> new IkeConfigType(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -67,39 +51,13 @@ public final class IkeConfigType implements Comparable<IkeConfigType> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     @Override
     public int compareTo(IkeConfigType other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeConfigType && ((IkeConfigType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.1">RFC 7296 §3.1</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-1">IANA IKEv2 Exchange Types</a>
  */
-public final class IkeExchangeType implements Comparable<IkeExchangeType> {
+public final class IkeExchangeType extends IkeRegistryValue implements Comparable<IkeExchangeType> {
 
     /** Exchange types are one byte on the wire (RFC 7296 §3.1). */
     static final int MAX_CODE = 255;
@@ -45,20 +44,10 @@ public final class IkeExchangeType implements Comparable<IkeExchangeType> {
     private static final List<IkeExchangeType> KNOWN = List.of(
             IKE_SA_INIT, IKE_AUTH, CREATE_CHILD_SA, INFORMATIONAL, IKE_SESSION_RESUME, GSA_AUTH,
             GSA_REGISTRATION, GSA_REKEY, IKE_INTERMEDIATE, IKE_FOLLOWUP_KE);
-    private static final Map<Integer, IkeExchangeType> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeExchangeType v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeExchangeType> BY_CODE = byCode(KNOWN);
 
     private IkeExchangeType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -67,12 +56,7 @@ public final class IkeExchangeType implements Comparable<IkeExchangeType> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeExchangeType valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "exchange type: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeExchangeType known = BY_CODE.get(code);
-        return known != null ? known : new IkeExchangeType(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "exchange type", MAX_CODE, code, c -> new IkeExchangeType(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -80,39 +64,13 @@ public final class IkeExchangeType implements Comparable<IkeExchangeType> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     @Override
     public int compareTo(IkeExchangeType other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeExchangeType && ((IkeExchangeType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

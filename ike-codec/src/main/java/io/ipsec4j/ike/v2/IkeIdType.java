@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.5">RFC 7296 §3.5</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-10">IANA IKEv2 Identification Payload ID Types</a>
  */
-public final class IkeIdType implements Comparable<IkeIdType> {
+public final class IkeIdType extends IkeRegistryValue implements Comparable<IkeIdType> {
 
     /** ID types are one byte on the wire (RFC 7296 §3.5). */
     static final int MAX_CODE = 255;
@@ -43,20 +42,10 @@ public final class IkeIdType implements Comparable<IkeIdType> {
     private static final List<IkeIdType> KNOWN = List.of(
             IPV4_ADDR, FQDN, RFC822_ADDR, IPV6_ADDR, DER_ASN1_DN, DER_ASN1_GN,
             KEY_ID, FC_NAME, NULL);
-    private static final Map<Integer, IkeIdType> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeIdType v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeIdType> BY_CODE = byCode(KNOWN);
 
     private IkeIdType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -65,12 +54,7 @@ public final class IkeIdType implements Comparable<IkeIdType> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeIdType valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "ID type: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeIdType known = BY_CODE.get(code);
-        return known != null ? known : new IkeIdType(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "ID type", MAX_CODE, code, c -> new IkeIdType(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -78,39 +62,13 @@ public final class IkeIdType implements Comparable<IkeIdType> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     @Override
     public int compareTo(IkeIdType other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeIdType && ((IkeIdType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.10.1">RFC 7296 §3.10.1</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-14">IANA IKEv2 Notify Message Types</a>
  */
-public final class IkeNotifyType implements Comparable<IkeNotifyType> {
+public final class IkeNotifyType extends IkeRegistryValue implements Comparable<IkeNotifyType> {
 
     /** Notify message types are two bytes on the wire (RFC 7296 §3.10). */
     static final int MAX_CODE = 65535;
@@ -209,20 +208,10 @@ public final class IkeNotifyType implements Comparable<IkeNotifyType> {
             CLONE_IKE_SA_SUPPORTED, CLONE_IKE_SA, PUZZLE, USE_PPK, PPK_IDENTITY, NO_PPK_AUTH,
             INTERMEDIATE_EXCHANGE_SUPPORTED, IP4_ALLOWED, IP6_ALLOWED, ADDITIONAL_KEY_EXCHANGE, USE_AGGFRAG, SUPPORTED_AUTH_METHODS,
             SA_RESOURCE_INFO);
-    private static final Map<Integer, IkeNotifyType> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeNotifyType v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeNotifyType> BY_CODE = byCode(KNOWN);
 
     private IkeNotifyType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -231,12 +220,7 @@ public final class IkeNotifyType implements Comparable<IkeNotifyType> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeNotifyType valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "notify type: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeNotifyType known = BY_CODE.get(code);
-        return known != null ? known : new IkeNotifyType(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "notify type", MAX_CODE, code, c -> new IkeNotifyType(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -244,44 +228,18 @@ public final class IkeNotifyType implements Comparable<IkeNotifyType> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     /** Returns {@code true} for the error types, 0-16383 (RFC 7296 §3.10.1). */
     public boolean isError() {
-        return code < 16384;
+        return code() < 16384;
     }
 
     @Override
     public int compareTo(IkeNotifyType other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeNotifyType && ((IkeNotifyType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

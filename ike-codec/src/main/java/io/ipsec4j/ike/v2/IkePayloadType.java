@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.2">RFC 7296 §3.2</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-2">IANA IKEv2 Payload Types</a>
  */
-public final class IkePayloadType implements Comparable<IkePayloadType> {
+public final class IkePayloadType extends IkeRegistryValue implements Comparable<IkePayloadType> {
 
     /** Payload types are one byte on the wire (RFC 7296 §3.2). */
     static final int MAX_CODE = 255;
@@ -73,20 +72,10 @@ public final class IkePayloadType implements Comparable<IkePayloadType> {
             CERTREQ, AUTH, NONCE, NOTIFY, DELETE, VENDOR_ID,
             TS_INITIATOR, TS_RESPONDER, ENCRYPTED, CONFIGURATION, EAP, GSPM,
             ID_GROUP, GSA, KD, ENCRYPTED_FRAGMENT, PUZZLE_SOLUTION);
-    private static final Map<Integer, IkePayloadType> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkePayloadType v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkePayloadType> BY_CODE = byCode(KNOWN);
 
     private IkePayloadType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -95,12 +84,7 @@ public final class IkePayloadType implements Comparable<IkePayloadType> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkePayloadType valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "payload type: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkePayloadType known = BY_CODE.get(code);
-        return known != null ? known : new IkePayloadType(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "payload type", MAX_CODE, code, c -> new IkePayloadType(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -108,19 +92,9 @@ public final class IkePayloadType implements Comparable<IkePayloadType> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     /**
@@ -128,27 +102,11 @@ public final class IkePayloadType implements Comparable<IkePayloadType> {
      * NOTIFY, DELETE and VENDOR_ID (AOSP's {@code REPEATABLE_PAYLOAD_TYPES}).
      */
     public boolean isRepeatable() {
-        return code == 37 || code == 38 || code == 41 || code == 42 || code == 43;
+        return code() == 37 || code() == 38 || code() == 41 || code() == 42 || code() == 43;
     }
 
     @Override
     public int compareTo(IkePayloadType other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkePayloadType && ((IkePayloadType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.3.1">RFC 7296 §3.3.1</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-18">IANA Security Protocol Identifiers</a>
  */
-public final class IkeProtocolId implements Comparable<IkeProtocolId> {
+public final class IkeProtocolId extends IkeRegistryValue implements Comparable<IkeProtocolId> {
 
     /** Protocol ids are one byte on the wire (RFC 7296 §3.3.1). */
     static final int MAX_CODE = 255;
@@ -32,20 +31,10 @@ public final class IkeProtocolId implements Comparable<IkeProtocolId> {
 
     private static final List<IkeProtocolId> KNOWN = List.of(
             NONE, IKE, AH, ESP);
-    private static final Map<Integer, IkeProtocolId> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeProtocolId v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeProtocolId> BY_CODE = byCode(KNOWN);
 
     private IkeProtocolId(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -54,12 +43,7 @@ public final class IkeProtocolId implements Comparable<IkeProtocolId> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeProtocolId valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "protocol id: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeProtocolId known = BY_CODE.get(code);
-        return known != null ? known : new IkeProtocolId(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "protocol id", MAX_CODE, code, c -> new IkeProtocolId(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -67,39 +51,13 @@ public final class IkeProtocolId implements Comparable<IkeProtocolId> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     @Override
     public int compareTo(IkeProtocolId other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeProtocolId && ((IkeProtocolId) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }

@@ -23,11 +23,15 @@ public record IkeSaPayload(List<IkeSaProposal> proposals) implements IkePayload 
         if (proposals.isEmpty()) {
             throw new IllegalArgumentException("SA payload without proposals (expected: at least one)");
         }
+        IkeWire.checkRange(bodyLength(proposals), "SA payload body length", 8, IkeWire.MAX_BODY_LENGTH);
+    }
+
+    private static int bodyLength(List<IkeSaProposal> proposals) {
         int length = 0;
         for (IkeSaProposal p : proposals) {
             length += p.encodedLength();
         }
-        IkeWire.checkRange(length, "SA payload body length", 8, IkeWire.MAX_BODY_LENGTH);
+        return length;
     }
 
     static IkeSaPayload decode(ByteBuf body, IkeDecoderLimits limits) throws InvalidSyntaxException {
@@ -48,11 +52,7 @@ public record IkeSaPayload(List<IkeSaProposal> proposals) implements IkePayload 
 
     @Override
     public int bodyLength() {
-        int length = 0;
-        for (IkeSaProposal p : proposals) {
-            length += p.encodedLength();
-        }
-        return length;
+        return bodyLength(proposals);
     }
 
     @Override

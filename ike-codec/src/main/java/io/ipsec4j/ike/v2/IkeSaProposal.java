@@ -42,11 +42,7 @@ public record IkeSaProposal(int number, IkeProtocolId protocol, Bytes spi, List<
         }
         IkeWire.checkLength(spi, "SPI", 255);
         IkeWire.checkRange(transforms.size(), "number of transforms", 0, 255);
-        int length = 8 + spi.length();
-        for (IkeTransform t : transforms) {
-            length += t.encodedLength();
-        }
-        IkeWire.checkRange(length, "proposal length", 8, IkeWire.MAX_BODY_LENGTH);
+        IkeWire.checkRange(encodedLength(spi, transforms), "proposal length", 8, IkeWire.MAX_BODY_LENGTH);
     }
 
     static IkeSaProposal decode(ByteBuf in, IkeDecoderLimits limits) throws InvalidSyntaxException {
@@ -80,6 +76,10 @@ public record IkeSaProposal(int number, IkeProtocolId protocol, Bytes spi, List<
     }
 
     int encodedLength() {
+        return encodedLength(spi, transforms);
+    }
+
+    private static int encodedLength(Bytes spi, List<IkeTransform> transforms) {
         int length = 8 + spi.length();
         for (IkeTransform t : transforms) {
             length += t.encodedLength();

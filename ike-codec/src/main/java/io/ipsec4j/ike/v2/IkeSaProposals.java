@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Conversion between wire proposals ({@link IkeSaProposal}) and the model's {@link IkeProposal} and
@@ -75,47 +78,48 @@ public final class IkeSaProposals {
 
     /** Returns the model IKE proposal, or empty when the model cannot express {@code wire}. */
     public static Optional<IkeProposal> toIkeProposal(IkeSaProposal wire) {
-        if (!wire.protocol().equals(IkeProtocolId.IKE)) {
-            return Optional.empty();
-        }
         IkeProposal.Builder b = IkeProposal.builder();
-        SortedMap<Integer, List<KeyExchangeMethod>> additional = new TreeMap<>();
-        for (IkeTransform t : wire.transforms()) {
+        return toProposal(wire, IkeProtocolId.IKE, b::addEncryption, b::addIntegrity, t -> {
             TransformType type = t.transformType();
-            if (type.equals(TransformType.ENCR)) {
-                Optional<Encryption> e = encryption(t);
-                if (e.isEmpty()) {
-                    return Optional.empty();
-                }
-                b.addEncryption(e.get());
-            } else if (!t.attributes().isEmpty()) {
-                return Optional.empty();
-            } else if (type.equals(TransformType.INTEG)) {
-                b.addIntegrity(IntegrityAlgorithm.valueOf(t.id()));
-            } else if (type.equals(TransformType.PRF)) {
+            if (type.equals(TransformType.PRF)) {
                 b.addPrf(PrfAlgorithm.valueOf(t.id()));
             } else if (type.equals(TransformType.KE)) {
                 b.addKeyExchange(KeyExchangeMethod.valueOf(t.id()));
-            } else if (type.isAdditionalKeyExchange()) {
-                additional.computeIfAbsent(type.additionalKeyExchangeIndex(), k -> new ArrayList<>())
-                        .add(KeyExchangeMethod.valueOf(t.id()));
             } else {
-                return Optional.empty();
+                return false;
             }
-        }
-        try {
-            return Optional.of(b.additionalKeyExchanges(freeze(additional)).build());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return Optional.empty();
-        }
+            return true;
+        }, additional -> b.additionalKeyExchanges(additional).build());
     }
 
     /** Returns the model ESP proposal, or empty when the model cannot express {@code wire}. */
     public static Optional<EspProposal> toEspProposal(IkeSaProposal wire) {
-        if (!wire.protocol().equals(IkeProtocolId.ESP)) {
+        EspProposal.Builder b = EspProposal.builder();
+        return toProposal(wire, IkeProtocolId.ESP, b::addEncryption, b::addIntegrity, t -> {
+            TransformType type = t.transformType();
+            if (type.equals(TransformType.KE)) {
+                b.addPfsGroups(KeyExchangeMethod.valueOf(t.id()));
+            } else if (type.equals(TransformType.ESN)) {
+                b.addEsn(EsnMode.valueOf(t.id()));
+            } else {
+                return false;
+            }
+            return true;
+        }, additional -> b.additionalKeyExchanges(additional).build());
+    }
+
+    /**
+     * The shared part of wire to model: checks the protocol, feeds ENCR and INTEG transforms to
+     * {@code encryption} and {@code integrity}, offers any other attribute-free transform to {@code
+     * other} (which returns {@code false} for a type the proposal kind does not allow), collects
+     * the additional key exchanges and builds; empty when any step rejects the proposal.
+     */
+    private static <P> Optional<P> toProposal(IkeSaProposal wire, IkeProtocolId protocol,
+            Consumer<Encryption> encryption, Consumer<IntegrityAlgorithm> integrity,
+            Predicate<IkeTransform> other, Function<SortedMap<Integer, List<KeyExchangeMethod>>, P> build) {
+        if (!wire.protocol().equals(protocol)) {
             return Optional.empty();
         }
-        EspProposal.Builder b = EspProposal.builder();
         SortedMap<Integer, List<KeyExchangeMethod>> additional = new TreeMap<>();
         for (IkeTransform t : wire.transforms()) {
             TransformType type = t.transformType();
@@ -124,24 +128,20 @@ public final class IkeSaProposals {
                 if (e.isEmpty()) {
                     return Optional.empty();
                 }
-                b.addEncryption(e.get());
+                encryption.accept(e.get());
             } else if (!t.attributes().isEmpty()) {
                 return Optional.empty();
             } else if (type.equals(TransformType.INTEG)) {
-                b.addIntegrity(IntegrityAlgorithm.valueOf(t.id()));
-            } else if (type.equals(TransformType.KE)) {
-                b.addPfsGroups(KeyExchangeMethod.valueOf(t.id()));
-            } else if (type.equals(TransformType.ESN)) {
-                b.addEsn(EsnMode.valueOf(t.id()));
+                integrity.accept(IntegrityAlgorithm.valueOf(t.id()));
             } else if (type.isAdditionalKeyExchange()) {
                 additional.computeIfAbsent(type.additionalKeyExchangeIndex(), k -> new ArrayList<>())
                         .add(KeyExchangeMethod.valueOf(t.id()));
-            } else {
+            } else if (!other.test(t)) {
                 return Optional.empty();
             }
         }
         try {
-            return Optional.of(b.additionalKeyExchanges(freeze(additional)).build());
+            return Optional.of(build.apply(freeze(additional)));
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Optional.empty();
         }

@@ -35,15 +35,13 @@ public record IkeTransform(TransformType transformType, int id, List<IkeTransfor
         IkeWire.checkRange(id, "transform id", 0, 0xFFFF);
         attributes = List.copyOf(attributes);
         Set<Integer> seen = new HashSet<>();
-        int length = 8;
         for (IkeTransformAttribute a : attributes) {
             if (!seen.add(a.attributeType())) {
                 throw new IllegalArgumentException("repeated transform attribute: " + a.attributeType()
                         + " in " + transformType + " " + id);
             }
-            length += a.encodedLength();
         }
-        IkeWire.checkRange(length, "transform length", 8, 0xFFFF);
+        IkeWire.checkRange(encodedLength(attributes), "transform length", 8, 0xFFFF);
     }
 
     /** Returns the transform for {@code algorithm}, without attributes. */
@@ -98,6 +96,10 @@ public record IkeTransform(TransformType transformType, int id, List<IkeTransfor
     }
 
     int encodedLength() {
+        return encodedLength(attributes);
+    }
+
+    private static int encodedLength(List<IkeTransformAttribute> attributes) {
         int length = 8;
         for (IkeTransformAttribute a : attributes) {
             length += a.encodedLength();

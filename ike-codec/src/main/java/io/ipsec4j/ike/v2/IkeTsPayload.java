@@ -22,11 +22,15 @@ public record IkeTsPayload(boolean initiator, List<IkeTrafficSelector> selectors
     public IkeTsPayload {
         selectors = List.copyOf(selectors);
         IkeWire.checkRange(selectors.size(), "number of traffic selectors", 1, 255);
+        IkeWire.checkRange(bodyLength(selectors), "TS payload body length", 4, IkeWire.MAX_BODY_LENGTH);
+    }
+
+    private static int bodyLength(List<IkeTrafficSelector> selectors) {
         int length = 4;
         for (IkeTrafficSelector s : selectors) {
             length += s.encodedLength();
         }
-        IkeWire.checkRange(length, "TS payload body length", 4, IkeWire.MAX_BODY_LENGTH);
+        return length;
     }
 
     /** Returns the TS payload for model selectors. */
@@ -71,11 +75,7 @@ public record IkeTsPayload(boolean initiator, List<IkeTrafficSelector> selectors
 
     @Override
     public int bodyLength() {
-        int length = 4;
-        for (IkeTrafficSelector s : selectors) {
-            length += s.encodedLength();
-        }
-        return length;
+        return bodyLength(selectors);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.ipsec4j.ike.v2;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.13.1">RFC 7296 §3.13.1</a>
  * @see <a href="https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml#ikev2-parameters-19">IANA IKEv2 Traffic Selector Types</a>
  */
-public final class IkeTsType implements Comparable<IkeTsType> {
+public final class IkeTsType extends IkeRegistryValue implements Comparable<IkeTsType> {
 
     /** TS types are one byte on the wire (RFC 7296 §3.13.1). */
     static final int MAX_CODE = 255;
@@ -32,20 +31,10 @@ public final class IkeTsType implements Comparable<IkeTsType> {
 
     private static final List<IkeTsType> KNOWN = List.of(
             IPV4_ADDR_RANGE, IPV6_ADDR_RANGE, FC_ADDR_RANGE, SECLABEL);
-    private static final Map<Integer, IkeTsType> BY_CODE = new HashMap<>();
-
-    static {
-        for (IkeTsType v : KNOWN) {
-            BY_CODE.put(v.code, v);
-        }
-    }
-
-    private final int code;
-    private final String name;
+    private static final Map<Integer, IkeTsType> BY_CODE = byCode(KNOWN);
 
     private IkeTsType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -54,12 +43,7 @@ public final class IkeTsType implements Comparable<IkeTsType> {
      * @throws IllegalArgumentException if {@code code} does not fit the wire field
      */
     public static IkeTsType valueOf(int code) {
-        if (code < 0 || code > MAX_CODE) {
-            throw new IllegalArgumentException(
-                    "TS type: " + code + " (expected: 0-" + MAX_CODE + ")");
-        }
-        IkeTsType known = BY_CODE.get(code);
-        return known != null ? known : new IkeTsType(code, "UNKNOWN_" + code);
+        return find(BY_CODE, "TS type", MAX_CODE, code, c -> new IkeTsType(c, unknownName(c)));
     }
 
     /** Returns the registered values, in declaration order. */
@@ -67,39 +51,13 @@ public final class IkeTsType implements Comparable<IkeTsType> {
         return KNOWN;
     }
 
-    /** Returns the number sent on the wire. */
-    public int code() {
-        return code;
-    }
-
-    /** Returns the registry name, or {@code UNKNOWN_<code>}. */
-    public String name() {
-        return name;
-    }
-
     /** Returns {@code true} for a registered value. */
     public boolean isKnown() {
-        return BY_CODE.containsKey(code);
+        return BY_CODE.containsKey(code());
     }
 
     @Override
     public int compareTo(IkeTsType other) {
-        return Integer.compare(code, other.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IkeTsType && ((IkeTsType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    /** Returns {@code NAME(code)}. */
-    @Override
-    public String toString() {
-        return name + "(" + code + ")";
+        return Integer.compare(code(), other.code());
     }
 }
