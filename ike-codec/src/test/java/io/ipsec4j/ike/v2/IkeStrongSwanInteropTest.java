@@ -1,0 +1,275 @@
+package io.ipsec4j.ike.v2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipsec4j.crypto.CryptoProviders;
+import io.ipsec4j.crypto.Prf;
+import io.ipsec4j.esp.EspChildSaKeys;
+import io.ipsec4j.esp.EspSaKeys;
+import io.ipsec4j.interop.CharonLog;
+import io.ipsec4j.interop.HostCommand;
+import io.ipsec4j.interop.InteropEnvironment;
+import io.ipsec4j.interop.StrongSwanPair;
+import io.ipsec4j.interop.StrongSwanPair.Child;
+import io.ipsec4j.interop.StrongSwanPair.Node;
+import io.ipsec4j.interop.UdpCapture;
+import io.ipsec4j.model.Bytes;
+import io.ipsec4j.model.Secret;
+import io.ipsec4j.model.SecretBytes;
+import io.ipsec4j.model.algorithm.Encryption;
+import io.ipsec4j.model.algorithm.EspProposal;
+import io.ipsec4j.model.algorithm.IkeProposal;
+import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Live interop with strongSwan (IKE-ESP-REFERENCE §10): for several IKE proposal sets two charons
+ * bring up a PSK tunnel while A's veth is captured, and every captured IKE datagram (UDP 500, and
+ * UDP 4500 after the non-ESP marker) is checked against charon's level-4 log: it decodes, the
+ * unprotected IKE_SA_INIT messages re-encode byte for byte, the key schedule recomputed from the
+ * captured nonces and SPIs and the logged DH secret equals the logged SKEYSEED and SK_*, every SK
+ * payload (and every SKF fragment, reassembled) decrypts, both PSK AUTH payloads verify and the
+ * first CHILD_SA KEYMAT equals the logged ESP keys. Skips without root/strongSwan unless
+ * {@code -Dipsec4j.interop.required=true}.
+ */
+@Tag("interop")
+class IkeStrongSwanInteropTest {
+    private static final CryptoProviders PROVIDERS = CryptoProviders.defaults();
+    private static final byte[] NON_ESP_MARKER = new byte[4];
+    private static final String CHILD = "net";
+
+    /** One scenario: IKE proposal, ESP proposal, extra settings and whether the CHILD_SA is rekeyed. */
+    record Scenario(String name, String ikeProposal, String espProposal, String charonExtra, String connectionExtra,
+            boolean rekeyChild) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> scenarios() {
+        return Stream.of(
+                new Scenario("aes256gcm16-prfsha384-ecp384", "aes256gcm16-prfsha384-ecp384", "aes256gcm16", "", "",
+                        false),
+                new Scenario("aes256-sha256-modp2048", "aes256-sha256-modp2048", "aes128-sha256", "", "", false),
+                new Scenario("chacha20poly1305-prfsha256-curve25519", "chacha20poly1305-prfsha256-curve25519",
+                        "chacha20poly1305", "", "", false),
+                new Scenario("aes128-sha1-modp1024", "aes128-sha1-modp1024", "aes128-sha1", "", "", false),
+                new Scenario("fragmentation forced, aes256-sha256-ecp256", "aes256-sha256-ecp256", "aes256gcm16",
+                        "  fragment_size = 180", "    fragmentation = force", false),
+                new Scenario("CHILD_SA rekey with PFS, aes128gcm16-prfsha256-x25519", "aes128gcm16-prfsha256-x25519",
+                        "aes128gcm16-modp2048", "", "", true))
+                .map(Arguments::of);
+    }
+
+    /** An IKE message as captured, with its decoded form. */
+    private record Captured(byte[] datagram, IkeMessage message) {
+        IkeHeader header() {
+            return message.header();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everyIkeMessageOfALiveExchangeChecksOut(Scenario s) throws Exception {
+        InteropEnvironment.assumeAvailable();
+        List<UdpCapture.Datagram> datagrams;
+        CharonLog logA;
+        CharonLog logB;
+        try (StrongSwanPair pair = new StrongSwanPair(List.of(new Child(CHILD, s.espProposal(), 1)))) {
+            pair.ikeProposal(s.ikeProposal()).strongswanConfExtra(s.charonExtra())
+                    .connectionExtra(s.connectionExtra());
+            pair.start();
+            UdpCapture capture = pair.capture(Node.A, pair.veth(Node.A), "ike-a");
+            pair.initiateAll();
+            if (s.rekeyChild()) {
+                String vici = "unix://" + pair.directory().resolve(Node.A.name()).resolve("charon.vici");
+                HostCommand.check(30, HostCommand.inNamespace(pair.namespace(Node.A), "swanctl", "--rekey", "--child",
+                        CHILD, "--uri", vici));
+                for (int i = 0; i < 100 && pair.log(Node.A).childSas().size() < 2; i++) {
+                    Thread.sleep(100);
+                }
+            }
+            datagrams = capture.stop();
+            logA = pair.log(Node.A);
+            logB = pair.log(Node.B);
+        }
+
+        // Every IKE datagram decodes; the unprotected ones re-encode to the same bytes.
+        IkeMessageDecoder decoder = new IkeMessageDecoder();
+        List<Captured> ike = new ArrayList<>();
+        for (UdpCapture.Datagram d : datagrams) {
+            byte[] bytes;
+            if (d.sourcePort == 500 || d.destinationPort == 500) {
+                bytes = d.payload;
+            } else if ((d.sourcePort == 4500 || d.destinationPort == 4500) && d.payload.length > 4
+                    && Arrays.equals(d.payload, 0, 4, NON_ESP_MARKER, 0, 4)) {
+                bytes = Arrays.copyOfRange(d.payload, 4, d.payload.length);
+            } else {
+                continue; // ESP or a NAT-T keepalive
+            }
+            IkeMessage m = decoder.decode(Unpooled.wrappedBuffer(bytes));
+            ike.add(new Captured(bytes, m));
+            if (!m.payload(IkeSkPayload.class).isPresent() && !m.payload(IkeSkfPayload.class).isPresent()) {
+                assertThat(m.header().exchangeType()).isEqualTo(IkeExchangeType.IKE_SA_INIT);
+                assertThat(IkeMessageEncoder.encodeToBytes(m).toByteArray()).as("re-encoded %s", m.header())
+                        .isEqualTo(bytes);
+            }
+        }
+        assertThat(ike).as("captured IKE messages").hasSizeGreaterThanOrEqualTo(4);
+
+        // The IKE_SA_INIT exchange that succeeded (a response with KE).
+        Captured initResponse = ike.stream().filter(c -> c.header().exchangeType().equals(IkeExchangeType.IKE_SA_INIT)
+                && c.header().response() && c.message().payload(IkeKePayload.class).isPresent()).reduce((a, b) -> b)
+                .orElseThrow();
+        Captured initRequest = ike.stream().filter(c -> c.header().exchangeType().equals(IkeExchangeType.IKE_SA_INIT)
+                && !c.header().response() && c.header().initiatorSpi() == initResponse.header().initiatorSpi()
+                && ike.indexOf(c) < ike.indexOf(initResponse)).reduce((a, b) -> b).orElseThrow();
+        long spiI = initResponse.header().initiatorSpi();
+        long spiR = initResponse.header().responderSpi();
+        Bytes ni = initRequest.message().payload(IkeNoncePayload.class).orElseThrow().nonce();
+        Bytes nr = initResponse.message().payload(IkeNoncePayload.class).orElseThrow().nonce();
+        IkeProposal chosen = IkeSaProposals.toIkeProposal(
+                initResponse.message().payload(IkeSaPayload.class).orElseThrow().proposals().get(0)).orElseThrow();
+        assertThat(chosen.toStrongSwan()).isEqualTo(IkeProposal.parse(s.ikeProposal()).toStrongSwan());
+        Encryption enc = chosen.encryption().get(0);
+        IntegrityAlgorithm integ = chosen.integrity().isEmpty() ? IntegrityAlgorithm.NONE : chosen.integrity().get(0);
+        Prf prf = Prf.create(chosen.prf().get(0), PROVIDERS);
+
+        // The key schedule from the captured nonces and SPIs and the logged DH secret equals charon's.
+        SecretBytes gir = SecretBytes.of(first(logA, "shared Diffie Hellman secret"));
+        assertThat(first(logB, "shared Diffie Hellman secret")).isEqualTo(gir.copyBytes());
+        assertThat(IkeKeySchedule.skeyseed(prf, ni, nr, gir).copyBytes()).isEqualTo(first(logA, "SKEYSEED"))
+                .isEqualTo(first(logB, "SKEYSEED"));
+        IkeKeySchedule keys = IkeKeySchedule.create(prf, enc, integ, ni, nr, spiI, spiR, gir);
+        Map<String, SecretBytes> sk = Map.of("Sk_d", keys.skD(), "Sk_ai", keys.skAi(), "Sk_ar", keys.skAr(),
+                "Sk_ei", keys.skEi(), "Sk_er", keys.skEr(), "Sk_pi", keys.skPi(), "Sk_pr", keys.skPr());
+        for (Map.Entry<String, SecretBytes> e : sk.entrySet()) {
+            if (e.getValue().length() == 0) {
+                continue; // SK_a with AEAD: charon logs no dump or an empty one
+            }
+            assertThat(HexFormat.of().formatHex(e.getValue().copyBytes())).as(e.getKey())
+                    .isEqualTo(HexFormat.of().formatHex(first(logA, e.getKey() + " secret")))
+                    .isEqualTo(HexFormat.of().formatHex(first(logB, e.getKey() + " secret")));
+        }
+
+        // Every SK payload decrypts; SKF fragments reassemble.
+        List<IkeMessage> opened = new ArrayList<>();
+        Map<String, IkeReassembler> reassemblers = new HashMap<>();
+        int fragments = 0;
+        try (IkeSkCodec fromI = IkeSkCodec.of(keys, true, PROVIDERS);
+                IkeSkCodec fromR = IkeSkCodec.of(keys, false, PROVIDERS);
+                IkeSkCodec fragI = IkeSkCodec.of(keys, true, PROVIDERS);
+                IkeSkCodec fragR = IkeSkCodec.of(keys, false, PROVIDERS);
+                IkeSkCodec fragI2 = IkeSkCodec.of(keys, true, PROVIDERS);
+                IkeSkCodec fragR2 = IkeSkCodec.of(keys, false, PROVIDERS)) {
+            for (Captured c : ike) {
+                IkeHeader h = c.header();
+                boolean protectedMessage = c.message().payload(IkeSkPayload.class).isPresent()
+                        || c.message().payload(IkeSkfPayload.class).isPresent();
+                if (!protectedMessage) {
+                    continue;
+                }
+                assertThat(h.initiatorSpi()).isEqualTo(spiI);
+                assertThat(h.responderSpi()).isEqualTo(spiR);
+                if (c.message().payload(IkeSkPayload.class).isPresent()) {
+                    List<IkePayload> inner = (h.initiator() ? fromI : fromR).decrypt(c.datagram(), c.message());
+                    opened.add(new IkeMessage(h, inner));
+                } else {
+                    fragments++;
+                    String key = h.initiator() + "/" + h.response();
+                    IkeSkCodec codec = h.initiator() ? (h.response() ? fragI2 : fragI) : (h.response() ? fragR2 : fragR);
+                    Optional<IkeMessage> whole = reassemblers.computeIfAbsent(key, k -> new IkeReassembler(codec))
+                            .accept(c.datagram(), c.message());
+                    whole.ifPresent(opened::add);
+                }
+            }
+        }
+        if (!s.connectionExtra().isEmpty()) {
+            assertThat(fragments).as("SKF fragments captured").isGreaterThan(2);
+        }
+        for (IkeReassembler r : reassemblers.values()) {
+            assertThat(r.inProgress()).as("incomplete fragmented message").isFalse();
+        }
+
+        // Both PSK AUTH payloads verify.
+        IkeMessage authRequest = exchange(opened, IkeExchangeType.IKE_AUTH, false);
+        IkeMessage authResponse = exchange(opened, IkeExchangeType.IKE_AUTH, true);
+        Secret psk = Secret.of(StrongSwanPair.PSK);
+        IkeIdPayload idI = authRequest.payload(IkeIdPayload.class).orElseThrow();
+        IkeIdPayload idR = authResponse.payload(IkeIdPayload.class).orElseThrow();
+        assertThat(idI.name()).contains("a@interop.test");
+        assertThat(idR.name()).contains("b@interop.test");
+        IkePskAuth.verify(authRequest.payload(IkeAuthPayload.class).orElseThrow(), prf, psk,
+                Bytes.of(initRequest.datagram()), nr, keys.skPi(), idI);
+        IkePskAuth.verify(authResponse.payload(IkeAuthPayload.class).orElseThrow(), prf, psk,
+                Bytes.of(initResponse.datagram()), ni, keys.skPr(), idR);
+
+        // The first CHILD_SA's KEYMAT equals the ESP keys charon installed, for the SPIs of the SA payloads.
+        IkeSaProposal espWire = authResponse.payload(IkeSaPayload.class).orElseThrow().proposals().get(0);
+        EspProposal esp = IkeSaProposals.toEspProposal(espWire).orElseThrow();
+        Encryption espEnc = esp.encryption().get(0);
+        IntegrityAlgorithm espInteg = esp.integrity().isEmpty() ? IntegrityAlgorithm.NONE : esp.integrity().get(0);
+        CharonLog.ChildSa childA = logA.childSas().get(0);
+        assertThat(childA.outboundSpi).isEqualTo(espWire.spi().toHex().isEmpty() ? 0
+                : Integer.parseUnsignedInt(espWire.spi().toHex(), 16));
+        SecretBytes keymat = keys.childKeymat(ni, nr, null, EspChildSaKeys.keymatLengthBytes(espEnc, espInteg));
+        assertChildKeys(childA, EspChildSaKeys.split(keymat, espEnc, espInteg));
+        assertChildKeys(logB.childSas().get(0), EspChildSaKeys.split(keymat, espEnc, espInteg));
+
+        if (s.rekeyChild()) {
+            IkeMessage rekeyRequest = exchange(opened, IkeExchangeType.CREATE_CHILD_SA, false);
+            IkeMessage rekeyResponse = exchange(opened, IkeExchangeType.CREATE_CHILD_SA, true);
+            assertThat(rekeyRequest.notify(IkeNotifyType.REKEY_SA)).isPresent();
+            assertThat(rekeyRequest.payload(IkeKePayload.class)).as("PFS KE in the request").isPresent();
+            assertThat(rekeyResponse.payload(IkeKePayload.class)).as("PFS KE in the response").isPresent();
+            // The new CHILD_SA's KEYMAT: prf+(SK_d, g^ir (new) | Ni | Nr) with the new nonces and charon's PFS secret.
+            Bytes ni2 = rekeyRequest.payload(IkeNoncePayload.class).orElseThrow().nonce();
+            Bytes nr2 = rekeyResponse.payload(IkeNoncePayload.class).orElseThrow().nonce();
+            SecretBytes pfs = SecretBytes.of(first(logA, "DH secret"));
+            SecretBytes rekeyed = keys.childKeymat(ni2, nr2, pfs,
+                    EspChildSaKeys.keymatLengthBytes(espEnc, espInteg));
+            assertThat(logA.childSas()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(logA.childSas().get(1).uniqueId).isEqualTo(2);
+            assertChildKeys(logA.childSas().get(1), EspChildSaKeys.split(rekeyed, espEnc, espInteg));
+        }
+    }
+
+    private static void assertChildKeys(CharonLog.ChildSa sa, EspChildSaKeys ours) {
+        assertThat(hex(ours.initiatorToResponder().encryptionKey())).as("%s encryption initiator key", sa)
+                .isEqualTo(HexFormat.of().formatHex(sa.key("encryption initiator key")));
+        assertThat(hex(ours.responderToInitiator().encryptionKey())).as("%s encryption responder key", sa)
+                .isEqualTo(HexFormat.of().formatHex(sa.key("encryption responder key")));
+        assertThat(hex(ours.initiatorToResponder().integrityKey())).as("%s integrity initiator key", sa)
+                .isEqualTo(HexFormat.of().formatHex(sa.key("integrity initiator key")));
+        assertThat(hex(ours.responderToInitiator().integrityKey())).as("%s integrity responder key", sa)
+                .isEqualTo(HexFormat.of().formatHex(sa.key("integrity responder key")));
+    }
+
+    private static String hex(SecretBytes key) {
+        return key == null ? "" : HexFormat.of().formatHex(key.copyBytes());
+    }
+
+    private static IkeMessage exchange(List<IkeMessage> opened, IkeExchangeType type, boolean response) {
+        return opened.stream().filter(m -> m.header().exchangeType().equals(type) && m.header().response() == response)
+                .findFirst().orElseThrow(() -> new AssertionError("no decrypted " + type
+                        + (response ? " response" : " request") + " among " + opened.size() + " messages"));
+    }
+
+    private static byte[] first(CharonLog log, String label) {
+        return log.dumps().stream().filter(d -> d.label.equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dump '" + label + "' in the charon log")).bytes;
+    }
+}
