@@ -23,6 +23,7 @@ import io.ipsec4j.model.check.Compatibility;
 import io.ipsec4j.model.check.TunnelMirror;
 import io.ipsec4j.model.check.VendorProfile;
 import io.ipsec4j.model.check.VendorProfiles;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -32,8 +33,9 @@ import java.util.List;
  * A tour of ipsec4j, the README's main example job: builds a redundant pair of tunnels from two
  * SASE gateways to an AWS VPN connection, checks it against the AWS and Harmony SASE profiles,
  * compares tunnel 1 with a deliberately mismatched AWS side and prints what fails and why, then
- * imports a real AWS file ({@link ImportCloudConfig}) and runs a packet through the ESP engine
- * ({@link EspRoundTrip}).
+ * imports a real AWS file ({@link ImportCloudConfig}), runs a packet through the ESP engine
+ * ({@link EspRoundTrip}) and decodes the IKE_SA_INIT and IKE_AUTH exchanges of a bundled strongSwan
+ * capture ({@link DecodeIkeCapture}).
  *
  * <p>Run it with {@code ./run-example}. All data is made up here; no network is used.
  */
@@ -86,6 +88,14 @@ public final class Tour {
             EspRoundTrip.run(out);
         } catch (GeneralSecurityException e) {
             out.println("  ESP round trip failed: " + e.getMessage());
+        }
+
+        heading(out, "6. Decoding an IKE capture (DecodeIkeCapture)");
+        out.println("  A strongSwan session captured by the interop harness, decrypted with its key table:");
+        try {
+            DecodeIkeCapture.runBundled(out, 4);
+        } catch (IOException e) {
+            out.println("  cannot decode the bundled capture: " + e.getMessage());
         }
         return pair;
     }

@@ -17,6 +17,7 @@ class TourTest {
         assertThat(out).contains("1. A redundant pair of tunnels to AWS", "2. What AWS and Harmony SASE accept",
                 "NOT compatible: Phase I (IKE SA) fails", "PSK", "Phase II rekey", "Bad Peer AS",
                 "4. Importing the file AWS hands out", "1 redundant pair", "5. The ESP engine", "replayed packet rejected");
+        assertThat(out).contains("6. Decoding an IKE capture (DecodeIkeCapture)");
         assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
     }
 }
