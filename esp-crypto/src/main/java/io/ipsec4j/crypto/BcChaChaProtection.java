@@ -17,7 +17,13 @@ final class BcChaChaProtection extends Protection {
     private static final int SALT_BYTES = 4;
     private static final int TAG_BYTES = 16;
 
-    private final ChaCha20Poly1305 engine = new ChaCha20Poly1305();
+    /**
+     * One engine per direction: BouncyCastle refuses to encrypt under the key and nonce of the
+     * engine's previous init, even when that init was a decryption, so a received message whose IV
+     * equals our next counter would otherwise make the next seal fail.
+     */
+    private final ChaCha20Poly1305 sealEngine = new ChaCha20Poly1305();
+    private final ChaCha20Poly1305 openEngine = new ChaCha20Poly1305();
     private final KeyParameter key;
     private final byte[] nonce = new byte[SALT_BYTES + COUNTER_IV_BYTES];
     /**
@@ -68,11 +74,11 @@ final class BcChaChaProtection extends Protection {
         System.arraycopy(buf, ivOffset, nonce, SALT_BYTES, COUNTER_IV_BYTES);
         int ptOffset = ivOffset + COUNTER_IV_BYTES;
         try {
-            engine.init(true, new AEADParameters(key, TAG_BYTES * 8, nonce));
-            engine.processAADBytes(aad, aadOffset, aadLength);
+            sealEngine.init(true, new AEADParameters(key, TAG_BYTES * 8, nonce));
+            sealEngine.processAADBytes(aad, aadOffset, aadLength);
             byte[] out = scratch(plaintextLength + TAG_BYTES);
-            int n = engine.processBytes(buf, ptOffset, plaintextLength, out, 0);
-            n += engine.doFinal(out, n);
+            int n = sealEngine.processBytes(buf, ptOffset, plaintextLength, out, 0);
+            n += sealEngine.doFinal(out, n);
             System.arraycopy(out, 0, buf, ptOffset, n);
         } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {
             throw new CryptoException("ChaCha20-Poly1305 encryption failed", e);
@@ -87,11 +93,11 @@ final class BcChaChaProtection extends Protection {
         System.arraycopy(buf, ivOffset, nonce, SALT_BYTES, COUNTER_IV_BYTES);
         int ctOffset = ivOffset + COUNTER_IV_BYTES;
         try {
-            engine.init(false, new AEADParameters(key, TAG_BYTES * 8, nonce));
-            engine.processAADBytes(aad, aadOffset, aadLength);
+            openEngine.init(false, new AEADParameters(key, TAG_BYTES * 8, nonce));
+            openEngine.processAADBytes(aad, aadOffset, aadLength);
             byte[] out = scratch(ciphertextLength + TAG_BYTES);
-            int n = engine.processBytes(buf, ctOffset, ciphertextLength + TAG_BYTES, out, 0);
-            n += engine.doFinal(out, n);
+            int n = openEngine.processBytes(buf, ctOffset, ciphertextLength + TAG_BYTES, out, 0);
+            n += openEngine.doFinal(out, n);
             System.arraycopy(out, 0, buf, ctOffset, n);
         } catch (InvalidCipherTextException e) {
             throw new IcvMismatchException();

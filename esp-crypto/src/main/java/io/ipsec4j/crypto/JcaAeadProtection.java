@@ -25,6 +25,8 @@ final class JcaAeadProtection extends Protection {
     private final Cipher cipher;
     /** JDK ChaCha20 refuses a re-init with the previous key and nonce, so decryption has its own. */
     private final Cipher decryptCipher;
+    /** The nonce of the last decryption (ChaCha20-Poly1305 on the JDK only). */
+    private final byte[] lastOpenNonce;
     private final SecretKeySpec key;
     private final byte[] keyBytes;
     private final byte[] nonce;
@@ -49,27 +51,35 @@ final class JcaAeadProtection extends Protection {
         this.nonce = new byte[saltLength + COUNTER_IV_BYTES];
         System.arraycopy(salt, 0, nonce, 0, saltLength);
         this.keyBytes = key.clone();
+        this.lastOpenNonce = new byte[nonce.length];
+        String transformation;
+        boolean needsBouncyCastle = false;
         if (alg.equals(EncryptionAlgorithm.CHACHA20_POLY1305)) {
             mode = Mode.CHACHA;
-            cipher = providers.cipher("ChaCha20-Poly1305", false);
+            transformation = "ChaCha20-Poly1305";
             this.key = new SecretKeySpec(key, "ChaCha20");
         } else if (alg.equals(EncryptionAlgorithm.NULL_AUTH_AES_GMAC)) {
             mode = Mode.GMAC;
-            cipher = providers.cipher("AES/GCM/NoPadding", false);
+            transformation = "AES/GCM/NoPadding";
             this.key = new SecretKeySpec(key, "AES");
         } else if (alg.equals(EncryptionAlgorithm.AES_CCM_8) || alg.equals(EncryptionAlgorithm.AES_CCM_12)
                 || alg.equals(EncryptionAlgorithm.AES_CCM_16)) {
             mode = Mode.CCM;
-            cipher = providers.cipher("AES/CCM/NoPadding", true);
+            transformation = "AES/CCM/NoPadding";
+            needsBouncyCastle = true;
             this.key = new SecretKeySpec(key, "AES");
         } else {
             mode = Mode.GCM;
             // The JDK's GCM only accepts tags of 96 bits and more; AES-GCM-8 goes to BouncyCastle.
             bcGcm = icvLength < MIN_JDK_GCM_TAG_BYTES;
-            cipher = providers.cipher("AES/GCM/NoPadding", bcGcm);
+            transformation = "AES/GCM/NoPadding";
+            needsBouncyCastle = bcGcm;
             this.key = new SecretKeySpec(key, "AES");
         }
-        decryptCipher = mode == Mode.CHACHA ? providers.cipher("ChaCha20-Poly1305", false) : cipher;
+        // One Cipher per direction: JDK ChaCha20 and BouncyCastle GCM remember the nonce of their
+        // last init, whatever its direction, and refuse to encrypt under it again.
+        cipher = providers.cipher(transformation, needsBouncyCastle);
+        decryptCipher = providers.cipher(transformation, needsBouncyCastle);
     }
 
     @Override
@@ -139,6 +149,14 @@ final class JcaAeadProtection extends Protection {
         int ctOffset = ivOffset + COUNTER_IV_BYTES;
         try {
             Cipher c = decryptCipher;
+            if (mode == Mode.CHACHA && Arrays.equals(nonce, lastOpenNonce)) {
+                // The JDK's ChaCha20-Poly1305 refuses to re-initialise with the previous key and
+                // nonce even for decryption; a forged message with the IV of the next genuine one
+                // would otherwise make the genuine one undecryptable. Step to another nonce first.
+                lastOpenNonce[lastOpenNonce.length - 1] ^= 1;
+                c.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(lastOpenNonce));
+            }
+            System.arraycopy(nonce, 0, lastOpenNonce, 0, nonce.length);
             c.init(Cipher.DECRYPT_MODE, key, spec());
             c.updateAAD(aad, aadOffset, aadLength);
             if (mode == Mode.GMAC) {

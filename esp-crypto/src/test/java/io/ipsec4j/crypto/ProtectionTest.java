@@ -87,4 +87,37 @@ class ProtectionTest {
             assertThat(p.icvLengthBytes()).isEqualTo(8);
         }
     }
+
+    /**
+     * Regression: BouncyCastle's ChaCha20 and GCM and the JDK's ChaCha20 remember the nonce of
+     * their last init in either direction; a (forged) message carrying the IV of our next seal, or
+     * a message opened twice, made the next seal or open fail. Every AEAD suite, both ChaCha20
+     * implementations.
+     */
+    @Test
+    void openingAMessageWithOurNextIvBreaksNeitherTheNextSealNorTheNextOpen() throws Exception {
+        Encryption[] suites = {Encryption.AES128_GCM_16, Encryption.of(EncryptionAlgorithm.AES_GCM_8, 128),
+                Encryption.of(EncryptionAlgorithm.AES_CCM_16, 128), Encryption.of(EncryptionAlgorithm.NULL_AUTH_AES_GMAC, 128),
+                Encryption.CHACHA20_POLY1305};
+        for (CryptoProviders providers : new CryptoProviders[] {P.withChaCha(CryptoProviders.ChaChaImplementation.BOUNCY_CASTLE),
+                P.withChaCha(CryptoProviders.ChaChaImplementation.JDK)}) {
+            for (Encryption enc : suites) {
+                try (Protection p = Protection.create(enc, IntegrityAlgorithm.NONE,
+                        SecretBytes.of(new byte[enc.keyMaterialLengthBytes()]), null, providers)) {
+                    int icv = enc.algorithm().icvLengthBytes();
+                    byte[] forged = new byte[8 + 32 + icv];
+                    forged[7] = 2; // IV = counter 2, which we seal with next
+                    assertThatThrownBy(() -> p.open(new byte[0], 0, 0, forged, 0, 32, null))
+                            .as(enc + " " + providers).isInstanceOf(IcvMismatchException.class);
+                    byte[] buf = new byte[8 + 32 + icv];
+                    assertThat(p.seal(new byte[0], 0, 0, buf, 0, 32, null, 2))
+                            .as(enc + " " + providers).isEqualTo(8 + 32 + icv);
+                    byte[] copy = buf.clone();
+                    assertThat(p.open(new byte[0], 0, 0, buf, 0, 32, null)).isEqualTo(32);
+                    assertThat(p.open(new byte[0], 0, 0, copy, 0, 32, null))
+                            .as("opened twice: " + enc + " " + providers).isEqualTo(32);
+                }
+            }
+        }
+    }
 }
