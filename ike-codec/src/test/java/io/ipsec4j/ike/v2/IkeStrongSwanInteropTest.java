@@ -21,6 +21,8 @@ import io.ipsec4j.model.algorithm.EspProposal;
 import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.netty.buffer.Unpooled;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unprotected IKE_SA_INIT messages re-encode byte for byte, the key schedule recomputed from the
  * captured nonces and SPIs and the logged DH secret equals the logged SKEYSEED and SK_*, every SK
  * payload (and every SKF fragment, reassembled) decrypts, both PSK AUTH payloads verify and the
- * first CHILD_SA KEYMAT equals the logged ESP keys. Skips without root/strongSwan unless
+ * first CHILD_SA KEYMAT equals the logged ESP keys; where Wireshark's ikev2_decryption_table has the
+ * algorithms, tshark given our exported row decrypts the same capture. A seventh test rekeys the IKE
+ * SA and deletes the CHILD_SA and the IKE SA. Skips without root/strongSwan unless
  * {@code -Dipsec4j.interop.required=true}.
  */
 @Tag("interop")
@@ -88,6 +93,7 @@ class IkeStrongSwanInteropTest {
         List<UdpCapture.Datagram> datagrams;
         CharonLog logA;
         CharonLog logB;
+        byte[] pcapBytes;
         try (StrongSwanPair pair = new StrongSwanPair(List.of(new Child(CHILD, s.espProposal(), 1)))) {
             pair.ikeProposal(s.ikeProposal()).strongswanConfExtra(s.charonExtra())
                     .connectionExtra(s.connectionExtra());
@@ -103,6 +109,7 @@ class IkeStrongSwanInteropTest {
                 }
             }
             datagrams = capture.stop();
+            pcapBytes = Files.readAllBytes(pair.directory().resolve("ike-a.pcapng"));
             logA = pair.log(Node.A);
             logB = pair.log(Node.B);
         }
@@ -229,6 +236,15 @@ class IkeStrongSwanInteropTest {
         assertChildKeys(childA, EspChildSaKeys.split(keymat, espEnc, espInteg));
         assertChildKeys(logB.childSas().get(0), EspChildSaKeys.split(keymat, espEnc, espInteg));
 
+        // tshark, given our ikev2_decryption_table row, decrypts every SK message of the same capture
+        // (where Wireshark's table has the algorithms; SKF reassembly is not Wireshark's).
+        Optional<String> row = wiresharkRow(spiI, spiR, keys);
+        if (row.isPresent() && fragments == 0) {
+            String out = tsharkVerbose(pcapBytes, List.of(row.get()));
+            assertThat(decryptedByTshark(out)).as("messages tshark decrypted").isEqualTo(opened.size());
+            assertThat(out).contains("Identification Data:a@interop.test", "Identification Data:b@interop.test");
+        }
+
         if (s.rekeyChild()) {
             IkeMessage rekeyRequest = exchange(opened, IkeExchangeType.CREATE_CHILD_SA, false);
             IkeMessage rekeyResponse = exchange(opened, IkeExchangeType.CREATE_CHILD_SA, true);
@@ -245,6 +261,244 @@ class IkeStrongSwanInteropTest {
             assertThat(logA.childSas().get(1).uniqueId).isEqualTo(2);
             assertChildKeys(logA.childSas().get(1), EspChildSaKeys.split(rekeyed, espEnc, espInteg));
         }
+    }
+
+    /**
+     * One AES-CBC/HMAC tunnel is brought up, its IKE SA rekeyed, then its CHILD_SA and IKE SA deleted:
+     * the rekeying CREATE_CHILD_SA decrypts with the old keys; the new SKEYSEED and SK_* from the old
+     * SK_d, the logged new g^ir and the exchange's nonces and SPIs equal charon's; the INFORMATIONAL
+     * deletes (old IKE SA, CHILD_SA, new IKE SA) decrypt with the keys of their SA and carry the right
+     * Delete payloads; and tshark, given our exported ikev2_decryption_table rows, decrypts the capture.
+     */
+    @Test
+    void ikeSaRekeyDeletesAndWiresharkDecryption() throws Exception {
+        InteropEnvironment.assumeAvailable();
+        String ikeProposal = "aes256-sha256-modp2048";
+        List<UdpCapture.Datagram> datagrams;
+        CharonLog logA;
+        CharonLog logB;
+        byte[] pcap;
+        try (StrongSwanPair pair = new StrongSwanPair(List.of(new Child(CHILD, "aes128-sha256", 1)))) {
+            pair.ikeProposal(ikeProposal);
+            pair.start();
+            UdpCapture capture = pair.capture(Node.A, pair.veth(Node.A), "ike-a");
+            pair.initiateAll();
+            String vici = "unix://" + pair.directory().resolve(Node.A.name()).resolve("charon.vici");
+            String ns = pair.namespace(Node.A);
+            HostCommand.check(30, HostCommand.inNamespace(ns, "swanctl", "--rekey", "--ike", "interop", "--uri",
+                    vici));
+            // Wait until both ends keyed the new IKE SA and A deleted the old one (after B's delete response).
+            for (int i = 0; i < 100 && !(count(pair.log(Node.A), "SKEYSEED") >= 2
+                    && count(pair.log(Node.B), "SKEYSEED") >= 2 && ikeSas(ns, vici) == 1); i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(300);
+            HostCommand.check(30, HostCommand.inNamespace(ns, "swanctl", "--terminate", "--child", CHILD,
+                    "--uri", vici));
+            HostCommand.check(30, HostCommand.inNamespace(ns, "swanctl", "--terminate", "--ike", "interop",
+                    "--uri", vici));
+            datagrams = capture.stop();
+            pcap = Files.readAllBytes(pair.directory().resolve("ike-a.pcapng"));
+            logA = pair.log(Node.A);
+            logB = pair.log(Node.B);
+        }
+        checkRekeyAndDeletes(ikeProposal, datagrams, logA, logB, pcap);
+    }
+
+    private static void checkRekeyAndDeletes(String ikeProposal, List<UdpCapture.Datagram> datagrams, CharonLog logA,
+            CharonLog logB, byte[] pcap) throws Exception {
+        List<Captured> ike = ikeMessages(datagrams);
+        Captured initResponse = ike.stream().filter(c -> c.header().exchangeType().equals(IkeExchangeType.IKE_SA_INIT)
+                && c.header().response() && c.message().payload(IkeKePayload.class).isPresent()).findFirst()
+                .orElseThrow();
+        Captured initRequest = ike.stream().filter(c -> c.header().exchangeType().equals(IkeExchangeType.IKE_SA_INIT)
+                && !c.header().response() && c.header().initiatorSpi() == initResponse.header().initiatorSpi())
+                .findFirst().orElseThrow();
+        long spiI = initResponse.header().initiatorSpi();
+        long spiR = initResponse.header().responderSpi();
+        Bytes ni = initRequest.message().payload(IkeNoncePayload.class).orElseThrow().nonce();
+        Bytes nr = initResponse.message().payload(IkeNoncePayload.class).orElseThrow().nonce();
+        IkeProposal chosen = IkeSaProposals.toIkeProposal(
+                initResponse.message().payload(IkeSaPayload.class).orElseThrow().proposals().get(0)).orElseThrow();
+        Encryption enc = chosen.encryption().get(0);
+        IntegrityAlgorithm integ = chosen.integrity().get(0);
+        Prf prf = Prf.create(chosen.prf().get(0), PROVIDERS);
+        SecretBytes gir = SecretBytes.of(nth(logA, "shared Diffie Hellman secret", 0));
+        IkeKeySchedule oldKeys = IkeKeySchedule.create(prf, enc, integ, ni, nr, spiI, spiR, gir);
+        assertKeys(oldKeys, logA, logB, 0);
+
+        // Everything under the original SPIs decrypts with the original keys, including the rekey exchange.
+        List<IkeMessage> oldSa = open(ike, spiI, spiR, oldKeys);
+        IkeMessage rekeyRequest = exchange(oldSa, IkeExchangeType.CREATE_CHILD_SA, false);
+        IkeMessage rekeyResponse = exchange(oldSa, IkeExchangeType.CREATE_CHILD_SA, true);
+        IkeSaProposal newI = rekeyRequest.payload(IkeSaPayload.class).orElseThrow().proposals().get(0);
+        IkeSaProposal newR = rekeyResponse.payload(IkeSaPayload.class).orElseThrow().proposals().get(0);
+        assertThat(newI.protocol()).isEqualTo(IkeProtocolId.IKE);
+        assertThat(newR.protocol()).isEqualTo(IkeProtocolId.IKE);
+        assertThat(rekeyRequest.notify(IkeNotifyType.REKEY_SA)).as("IKE rekey has no REKEY_SA").isEmpty();
+        long newSpiI = Long.parseUnsignedLong(newI.spi().toHex(), 16);
+        long newSpiR = Long.parseUnsignedLong(newR.spi().toHex(), 16);
+        assertThat(newSpiI).isNotEqualTo(spiI);
+        IkeProposal newChosen = IkeSaProposals.toIkeProposal(newR).orElseThrow();
+        assertThat(newChosen.toStrongSwan()).isEqualTo(IkeProposal.parse(ikeProposal).toStrongSwan());
+        Bytes ni2 = rekeyRequest.payload(IkeNoncePayload.class).orElseThrow().nonce();
+        Bytes nr2 = rekeyResponse.payload(IkeNoncePayload.class).orElseThrow().nonce();
+        SecretBytes gir2 = SecretBytes.of(nth(logA, "shared Diffie Hellman secret", 1));
+        assertThat(nth(logB, "shared Diffie Hellman secret", 1)).isEqualTo(gir2.copyBytes());
+        // SKEYSEED = prf(SK_d (old), g^ir (new) | Ni | Nr) (RFC 7296 §2.18).
+        assertThat(HexFormat.of().formatHex(IkeKeySchedule.rekeySkeyseed(prf, oldKeys.skD(), gir2, ni2, nr2)
+                .copyBytes())).as("rekeyed SKEYSEED")
+                .isEqualTo(HexFormat.of().formatHex(nth(logA, "SKEYSEED", 1)))
+                .isEqualTo(HexFormat.of().formatHex(nth(logB, "SKEYSEED", 1)));
+        Prf newPrf = Prf.create(newChosen.prf().get(0), PROVIDERS);
+        IkeKeySchedule newKeys = oldKeys.rekey(newPrf, newChosen.encryption().get(0),
+                newChosen.integrity().get(0), gir2, ni2, nr2, newSpiI, newSpiR);
+        assertKeys(newKeys, logA, logB, 1);
+
+        // The initiator deletes the old IKE SA under the old keys.
+        List<IkeMessage> oldInfo = oldSa.stream()
+                .filter(m -> m.header().exchangeType().equals(IkeExchangeType.INFORMATIONAL)).toList();
+        assertIkeDelete(oldInfo);
+
+        // Under the new SPIs (the new keys): the CHILD_SA delete, then the IKE SA delete.
+        List<IkeMessage> newSa = open(ike, newSpiI, newSpiR, newKeys);
+        List<IkeMessage> newInfo = newSa.stream()
+                .filter(m -> m.header().exchangeType().equals(IkeExchangeType.INFORMATIONAL)).toList();
+        assertThat(newInfo).as("INFORMATIONAL messages under the new IKE SA").hasSizeGreaterThanOrEqualTo(4);
+        IkeMessage childDelete = newInfo.stream().filter(m -> !m.header().response()
+                && m.payload(IkeDeletePayload.class).filter(d -> d.protocol().equals(IkeProtocolId.ESP)).isPresent())
+                .findFirst().orElseThrow(() -> new AssertionError("no ESP Delete under the new IKE SA"));
+        assertThat(childDelete.header().initiator()).isTrue();
+        IkeDeletePayload espDelete = childDelete.payload(IkeDeletePayload.class).orElseThrow();
+        CharonLog.ChildSa childA = logA.childSas().get(0);
+        assertThat(espDelete.spiSize()).isEqualTo(4);
+        assertThat(espDelete.spis()).extracting(Bytes::toHex)
+                .containsExactly(String.format("%08x", childA.inboundSpi));
+        IkeMessage childDeleteResponse = newInfo.stream().filter(m -> m.header().response()
+                && m.header().messageId() == childDelete.header().messageId()).findFirst()
+                .orElseThrow(() -> new AssertionError("no response to the ESP Delete"));
+        IkeDeletePayload espDeleteResponse = childDeleteResponse.payload(IkeDeletePayload.class).orElseThrow();
+        assertThat(espDeleteResponse.protocol()).isEqualTo(IkeProtocolId.ESP);
+        assertThat(espDeleteResponse.spis()).extracting(Bytes::toHex)
+                .containsExactly(String.format("%08x", childA.outboundSpi));
+        assertIkeDelete(newInfo);
+
+        // tshark, given our ikev2_decryption_table rows, decrypts the same capture (both IKE SAs).
+        String out = tsharkVerbose(pcap,
+                List.of(IkeWiresharkKeys.ikev2DecryptionRowWithKeys(spiI, spiR, oldKeys),
+                        IkeWiresharkKeys.ikev2DecryptionRowWithKeys(newSpiI, newSpiR, newKeys)));
+        long protectedMessages = ike.stream().filter(c -> c.message().payload(IkeSkPayload.class).isPresent()).count();
+        assertThat(decryptedByTshark(out)).as("messages tshark decrypted").isEqualTo(protectedMessages);
+        assertThat(out.lines().filter(l -> l.trim().startsWith("Integrity Checksum Data:") && l.endsWith("[correct]"))
+                .count()).as("ICVs tshark verified").isEqualTo(protectedMessages);
+        assertThat(out).contains("Identification Data:a@interop.test", "Identification Data:b@interop.test",
+                "Delete SPI: " + String.format("%08x", childA.inboundSpi),
+                "Delete SPI: " + String.format("%08x", childA.outboundSpi));
+    }
+
+    /** Runs {@code tshark -V} on the capture with one {@code -o uat:ikev2_decryption_table:} per row. */
+    private static String tsharkVerbose(byte[] pcapBytes, List<String> rows) throws Exception {
+        Path pcap = Files.createTempFile("ike-", ".pcapng");
+        try {
+            Files.write(pcap, pcapBytes);
+            List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString()));
+            for (String row : rows) {
+                cmd.add("-o");
+                cmd.add("uat:ikev2_decryption_table:" + row);
+            }
+            cmd.addAll(List.of("-Y", "isakmp", "-V"));
+            return HostCommand.check(60, cmd.toArray(new String[0]));
+        } finally {
+            Files.deleteIfExists(pcap);
+        }
+    }
+
+    private static long decryptedByTshark(String verbose) {
+        return verbose.lines().filter(l -> l.trim().startsWith("Decrypted Data (")).count();
+    }
+
+    /** Our ikev2_decryption_table row, or empty for algorithms Wireshark's table does not have. */
+    private static Optional<String> wiresharkRow(long spiI, long spiR, IkeKeySchedule keys) {
+        try {
+            return Optional.of(IkeWiresharkKeys.ikev2DecryptionRowWithKeys(spiI, spiR, keys));
+        } catch (IllegalArgumentException unsupported) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Captured> ikeMessages(List<UdpCapture.Datagram> datagrams) throws Exception {
+        IkeMessageDecoder decoder = new IkeMessageDecoder();
+        List<Captured> ike = new ArrayList<>();
+        for (UdpCapture.Datagram d : datagrams) {
+            byte[] bytes;
+            if (d.sourcePort == 500 || d.destinationPort == 500) {
+                bytes = d.payload;
+            } else if ((d.sourcePort == 4500 || d.destinationPort == 4500) && d.payload.length > 4
+                    && Arrays.equals(d.payload, 0, 4, NON_ESP_MARKER, 0, 4)) {
+                bytes = Arrays.copyOfRange(d.payload, 4, d.payload.length);
+            } else {
+                continue;
+            }
+            ike.add(new Captured(bytes, decoder.decode(Unpooled.wrappedBuffer(bytes))));
+        }
+        return ike;
+    }
+
+    /** Decrypts every SK message of the IKE SA with SPIs {@code spiI}, {@code spiR}. */
+    private static List<IkeMessage> open(List<Captured> ike, long spiI, long spiR, IkeKeySchedule keys)
+            throws Exception {
+        List<IkeMessage> opened = new ArrayList<>();
+        try (IkeSkCodec fromI = IkeSkCodec.of(keys, true, PROVIDERS);
+                IkeSkCodec fromR = IkeSkCodec.of(keys, false, PROVIDERS)) {
+            for (Captured c : ike) {
+                IkeHeader h = c.header();
+                if (h.initiatorSpi() != spiI || h.responderSpi() != spiR
+                        || !c.message().payload(IkeSkPayload.class).isPresent()) {
+                    continue;
+                }
+                opened.add(new IkeMessage(h, (h.initiator() ? fromI : fromR).decrypt(c.datagram(), c.message())));
+            }
+        }
+        return opened;
+    }
+
+    /** An IKE Delete request (protocol IKE, no SPIs) from the initiator and its empty response. */
+    private static void assertIkeDelete(List<IkeMessage> informational) {
+        IkeMessage request = informational.stream().filter(m -> !m.header().response()
+                && m.payload(IkeDeletePayload.class).filter(d -> d.protocol().equals(IkeProtocolId.IKE)).isPresent())
+                .findFirst().orElseThrow(() -> new AssertionError("no IKE Delete among " + informational));
+        IkeDeletePayload delete = request.payload(IkeDeletePayload.class).orElseThrow();
+        assertThat(delete.spiSize()).isZero();
+        assertThat(delete.spis()).isEmpty();
+        IkeMessage response = informational.stream().filter(m -> m.header().response()
+                && m.header().messageId() == request.header().messageId()).findFirst()
+                .orElseThrow(() -> new AssertionError("no response to the IKE Delete"));
+        assertThat(response.payloads()).as("IKE Delete response").isEmpty();
+    }
+
+    private static void assertKeys(IkeKeySchedule keys, CharonLog logA, CharonLog logB, int n) {
+        Map<String, SecretBytes> sk = Map.of("Sk_d", keys.skD(), "Sk_ai", keys.skAi(), "Sk_ar", keys.skAr(),
+                "Sk_ei", keys.skEi(), "Sk_er", keys.skEr(), "Sk_pi", keys.skPi(), "Sk_pr", keys.skPr());
+        for (Map.Entry<String, SecretBytes> e : sk.entrySet()) {
+            assertThat(HexFormat.of().formatHex(e.getValue().copyBytes())).as("%s of IKE SA #%d", e.getKey(), n)
+                    .isEqualTo(HexFormat.of().formatHex(nth(logA, e.getKey() + " secret", n)))
+                    .isEqualTo(HexFormat.of().formatHex(nth(logB, e.getKey() + " secret", n)));
+        }
+    }
+
+    private static long count(CharonLog log, String label) {
+        return log.dumps().stream().filter(d -> d.label.equals(label)).count();
+    }
+
+    private static byte[] nth(CharonLog log, String label, int n) {
+        return log.dumps().stream().filter(d -> d.label.equals(label)).skip(n).findFirst()
+                .orElseThrow(() -> new AssertionError("no dump #" + n + " '" + label + "' in the charon log")).bytes;
+    }
+
+    private static int ikeSas(String namespace, String vici) throws Exception {
+        String out = HostCommand.check(20, HostCommand.inNamespace(namespace, "swanctl", "--list-sas", "--noblock",
+                "--uri", vici));
+        return (int) out.lines().filter(l -> l.matches("^interop: #\\d+.*")).count();
     }
 
     private static void assertChildKeys(CharonLog.ChildSa sa, EspChildSaKeys ours) {
