@@ -2,6 +2,7 @@ package io.ipsec4j.crypto;
 
 import static io.ipsec4j.fixtures.VectorFile.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bouncycastle.util.Arrays.concatenate;
 
 import io.ipsec4j.model.SecretBytes;
 import io.ipsec4j.model.algorithm.Encryption;
@@ -30,20 +31,6 @@ class AospCryptoPrimitivesVectorTest {
         return hex(v);
     }
 
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int o = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, o, p.length);
-            o += p.length;
-        }
-        return out;
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PRF_HMAC_SHA1", "SKEYSEED_SHA1", "IKE_KEY_MAT", "FIRST_CHILD_KEY_MAT",
             "PRF_HMAC256", "SKEYSEED_HMAC256", "PRF_AES128XCBC", "PRF_AES128XCBC1", "PRF_AES128XCBC2",
@@ -58,11 +45,11 @@ class AospCryptoPrimitivesVectorTest {
                 break;
             case "SKEYSEED_SHA1":
                 assertThat(prf(PrfAlgorithm.HMAC_SHA1,
-                        concat(c("IKE_NONCE_INIT_HEX_STRING"), c("IKE_NONCE_RESP_HEX_STRING")),
+                        concatenate(c("IKE_NONCE_INIT_HEX_STRING"), c("IKE_NONCE_RESP_HEX_STRING")),
                         c("IKE_SHARED_DH_KEY_HEX_STRING"))).isEqualTo(c("IKE_SKEYSEED_HEX_STRING"));
                 break;
             case "IKE_KEY_MAT": {
-                byte[] seed = concat(c("IKE_NONCE_INIT_HEX_STRING"), c("IKE_NONCE_RESP_HEX_STRING"),
+                byte[] seed = concatenate(c("IKE_NONCE_INIT_HEX_STRING"), c("IKE_NONCE_RESP_HEX_STRING"),
                         c("IKE_INIT_SPI"), c("IKE_RESP_SPI"));
                 byte[] expected = c("IKE_KEY_MAT");
                 assertThat(Prf.create(PrfAlgorithm.HMAC_SHA1, P)
@@ -70,7 +57,7 @@ class AospCryptoPrimitivesVectorTest {
                 break;
             }
             case "FIRST_CHILD_KEY_MAT": {
-                byte[] seed = concat(c("IKE_NONCE_INIT_HEX_STRING"), c("IKE_NONCE_RESP_HEX_STRING"));
+                byte[] seed = concatenate(c("IKE_NONCE_INIT_HEX_STRING"), c("IKE_NONCE_RESP_HEX_STRING"));
                 byte[] expected = c("FIRST_CHILD_KEY_MAT");
                 assertThat(Prf.create(PrfAlgorithm.HMAC_SHA1, P)
                         .prfPlus(c("IKE_SK_D_HEX_STRING"), seed, expected.length).copyBytes()).isEqualTo(expected);
@@ -82,7 +69,7 @@ class AospCryptoPrimitivesVectorTest {
                 break;
             case "SKEYSEED_HMAC256":
                 assertThat(prf(PrfAlgorithm.HMAC_SHA2_256,
-                        concat(c("PRF_HMAC256_IKE_NONCE_INIT_HEX_STRING"), c("PRF_HMAC256_IKE_NONCE_RESP_HEX_STRING")),
+                        concatenate(c("PRF_HMAC256_IKE_NONCE_INIT_HEX_STRING"), c("PRF_HMAC256_IKE_NONCE_RESP_HEX_STRING")),
                         c("PRF_HMAC256_IKE_SHARED_DH_KEY_HEX_STRING"))).isEqualTo(c("PRF_HMAC256_IKE_SKEYSEED_HEX_STRING"));
                 break;
             case "PRF_AES128XCBC":
@@ -153,7 +140,7 @@ class AospCryptoPrimitivesVectorTest {
 
     /** The IKE_AUTH request: header(28) ‖ SK header(4) ‖ IV ‖ ciphertext, then HMAC-SHA1-96 ICV. */
     private static void skPayloadDecrypts() throws CryptoException {
-        byte[] message = concat(c("DATA_TO_AUTH_HEX_STRING"), c("CHECKSUM_HEX_STRING"));
+        byte[] message = concatenate(c("DATA_TO_AUTH_HEX_STRING"), c("CHECKSUM_HEX_STRING"));
         int aadLength = 32;
         int ctLength = message.length - aadLength - 16 - 12;
         try (Protection p = Protection.create(Encryption.AES128_CBC, IntegrityAlgorithm.HMAC_SHA1_96,
@@ -167,7 +154,7 @@ class AospCryptoPrimitivesVectorTest {
     /** AES-CTR with a 20-byte key (key ‖ 4-byte nonce, RFC 5930). */
     private static void aesCtrMatches() throws CryptoException {
         byte[] pt = c("AES_CTR_UNENCRYPTED_DATA");
-        byte[] buf = concat(c("AES_CTR_IV"), pt, new byte[12]);
+        byte[] buf = concatenate(c("AES_CTR_IV"), pt, new byte[12]);
         try (Protection p = Protection.create(Encryption.of(EncryptionAlgorithm.AES_CTR, 128),
                 IntegrityAlgorithm.HMAC_SHA1_96, SecretBytes.of(c("AES_CTR_KEY")), SecretBytes.of(new byte[20]), P)) {
             p.sealWithIvInsecure(new byte[0], 0, 0, buf, 0, pt.length, null);
@@ -181,7 +168,7 @@ class AospCryptoPrimitivesVectorTest {
             throws CryptoException {
         for (CryptoProviders.ChaChaImplementation impl : CryptoProviders.ChaChaImplementation.values()) {
             byte[] plain = c(pt);
-            byte[] buf = concat(c(iv), plain, new byte[16]);
+            byte[] buf = concatenate(c(iv), plain, new byte[16]);
             try (Protection p = Protection.create(enc, IntegrityAlgorithm.NONE, SecretBytes.of(c(key)), null,
                     P.withChaCha(impl))) {
                 byte[] a = c(aad);

@@ -1,6 +1,7 @@
 package io.ipsec4j.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bouncycastle.util.Arrays.concatenate;
 
 import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import io.ipsec4j.fixtures.VectorFile;
@@ -27,7 +28,7 @@ class Rfc5903VectorTest {
 
         assertThat(initiator.publicValue()).isEqualTo(v.bytes(v.keyStartingWith("KEi payload data")));
         assertThat(initiator.publicValue()).hasSize(method.publicValueLengthBytes());
-        byte[] gr = concat(v.bytes("g^r x"), v.bytes("g^r y"));
+        byte[] gr = concatenate(v.bytes("g^r x"), v.bytes("g^r y"));
         assertThat(responder.publicValue()).isEqualTo(gr);
 
         byte[] expected = v.bytes(v.keyStartingWith("g^ir x"));
@@ -35,10 +36,4 @@ class Rfc5903VectorTest {
         assertThat(responder.computeSharedSecret(initiator.publicValue()).copyBytes()).isEqualTo(expected);
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 }

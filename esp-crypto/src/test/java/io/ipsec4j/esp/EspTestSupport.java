@@ -1,5 +1,6 @@
 package io.ipsec4j.esp;
 
+import static org.bouncycastle.util.Arrays.concatenate;
 import io.ipsec4j.crypto.CryptoException;
 import io.ipsec4j.model.EspMode;
 import io.ipsec4j.model.SecretBytes;
@@ -16,17 +17,7 @@ final class EspTestSupport {
     }
 
     static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int o = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, o, p.length);
-            o += p.length;
-        }
-        return out;
+        return concatenate(parts);
     }
 
     static int intAt(byte[] a, int off) {

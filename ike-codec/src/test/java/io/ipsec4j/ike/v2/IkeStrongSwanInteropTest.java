@@ -115,24 +115,13 @@ class IkeStrongSwanInteropTest {
         }
 
         // Every IKE datagram decodes; the unprotected ones re-encode to the same bytes.
-        IkeMessageDecoder decoder = new IkeMessageDecoder();
-        List<Captured> ike = new ArrayList<>();
-        for (UdpCapture.Datagram d : datagrams) {
-            byte[] bytes;
-            if (d.sourcePort == 500 || d.destinationPort == 500) {
-                bytes = d.payload;
-            } else if ((d.sourcePort == 4500 || d.destinationPort == 4500) && d.payload.length > 4
-                    && Arrays.equals(d.payload, 0, 4, NON_ESP_MARKER, 0, 4)) {
-                bytes = Arrays.copyOfRange(d.payload, 4, d.payload.length);
-            } else {
-                continue; // ESP or a NAT-T keepalive
-            }
-            IkeMessage m = decoder.decode(Unpooled.wrappedBuffer(bytes));
-            ike.add(new Captured(bytes, m));
+        List<Captured> ike = ikeMessages(datagrams);
+        for (Captured c : ike) {
+            IkeMessage m = c.message();
             if (!m.payload(IkeSkPayload.class).isPresent() && !m.payload(IkeSkfPayload.class).isPresent()) {
                 assertThat(m.header().exchangeType()).isEqualTo(IkeExchangeType.IKE_SA_INIT);
                 assertThat(IkeMessageEncoder.encodeToBytes(m).toByteArray()).as("re-encoded %s", m.header())
-                        .isEqualTo(bytes);
+                        .isEqualTo(c.datagram());
             }
         }
         assertThat(ike).as("captured IKE messages").hasSizeGreaterThanOrEqualTo(4);
@@ -420,7 +409,7 @@ class IkeStrongSwanInteropTest {
                     && Arrays.equals(d.payload, 0, 4, NON_ESP_MARKER, 0, 4)) {
                 bytes = Arrays.copyOfRange(d.payload, 4, d.payload.length);
             } else {
-                continue;
+                continue; // ESP or a NAT-T keepalive
             }
             ike.add(new Captured(bytes, decoder.decode(Unpooled.wrappedBuffer(bytes))));
         }
