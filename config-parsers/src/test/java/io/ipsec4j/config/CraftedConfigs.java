@@ -57,7 +57,9 @@ public final class CraftedConfigs {
 
     /**
      * One site on a hub with custom (APIPA) BGP addresses: the site peers from 169.254.21.2 with
-     * instance 0 at 169.254.21.1 and instance 1 at 169.254.22.1.
+     * instance 0 at 169.254.21.1 and instance 1 at 169.254.22.1. Crafted: no published download
+     * shows custom BGP addresses (CONFIG-FORMATS.md §2.1.2), so they sit where the hub's default
+     * BGP addresses are.
      */
     public static final String AZURE_VWAN_BGP_APIPA = """
             [

@@ -14,7 +14,8 @@ import org.immutables.value.Value;
  * BGP address when their neighbours differ, as Azure's active-active pairs do: the site has one
  * BGP address and peers over multihop BGP with each gateway instance through its own tunnel
  * ({@link BgpPeeringKind#MULTIHOP}). Both tunnels reaching the same remote IP is allowed but only
- * redundant on our side, which {@link #warnings()} says.
+ * redundant on our side, and a multihop neighbour routed through the other tunnel too may lose its
+ * session to the wrong tunnel: {@link #warnings()} says both.
  */
 @Value.Immutable
 @ValueStyle
@@ -47,7 +48,26 @@ public abstract class RedundantTunnels {
             out.add(Finding.warning("LOCAL_ASN_DIFFERS", "tunnel2.bgp.localAsn", "the two tunnels use different local ASNs ("
                     + local1 + ", " + local2 + "); active-active BGP normally announces one ASN from both gateways"));
         }
+        neighborRoutedElsewhere(tunnel1(), "tunnel1", tunnel2(), "tunnel2", out);
+        neighborRoutedElsewhere(tunnel2(), "tunnel2", tunnel1(), "tunnel1", out);
         return List.copyOf(out);
+    }
+
+    /**
+     * A multihop neighbour must stay behind its own tunnel: when the other tunnel's routes reach it
+     * at least as specifically, its session may run through the wrong tunnel, to the wrong instance.
+     */
+    private void neighborRoutedElsewhere(Tunnel own, String ownPath, Tunnel other, String otherPath, List<Finding> out) {
+        BgpPeering bgp = own.bgp().get();
+        if (bgp.kind() != BgpPeeringKind.MULTIHOP
+                || own.tunnelInterface().map(ti -> ti.network().contains(bgp.neighbor())).orElse(false)) {
+            return;
+        }
+        if (RouteTable.of(tunnels()).lookup(bgp.neighbor()).contains(other)) {
+            out.add(Finding.warning("BGP_NEIGHBOR_ROUTED_ELSEWHERE", otherPath + ".routes", ownPath + "'s BGP neighbour "
+                    + bgp.neighbor() + " is also routed through " + otherPath + ", so its session may leave through the"
+                    + " wrong tunnel; route each neighbour only through its own tunnel"));
+        }
     }
 
     public static Builder builder() {

@@ -85,4 +85,22 @@ class RedundantTunnelsTest {
                 .hasMessageContaining("tunnel2.bgp.neighbor: both tunnels peer from 172.21.1.154 with neighbour 172.21.101.4")
                 .hasMessageContaining("connection collision");
     }
+
+    @Test
+    void warnsWhenAMultihopNeighbourIsAlsoRoutedThroughTheOtherTunnel() {
+        Tunnel t2 = Tunnel.builder().from(TestTunnels.azureVwan("vwan-2", "gw-ams-1", "52.142.232.0", "172.21.101.5"))
+                .addRoutes(Route.parse("172.21.101.4/32")).build();
+        RedundantTunnels pair = RedundantTunnels.builder().name("branch1")
+                .tunnel1(TestTunnels.azureVwan("vwan-1", "gw-fra-1", "52.142.232.43", "172.21.101.4")).tunnel2(t2).build();
+        assertThat(pair.warnings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("BGP_NEIGHBOR_ROUTED_ELSEWHERE");
+            assertThat(f.path()).isEqualTo("tunnel2.routes");
+            assertThat(f.message()).contains("tunnel1's BGP neighbour 172.21.101.4 is also routed through tunnel2");
+        });
+        // A less specific route through the other tunnel loses to the neighbour's own /32.
+        Tunnel broad = Tunnel.builder().from(TestTunnels.azureVwan("vwan-2", "gw-ams-1", "52.142.232.0", "172.21.101.5"))
+                .addRoutes(Route.parse("172.21.0.0/16")).build();
+        assertThat(RedundantTunnels.builder().name("b").tunnel1(TestTunnels.azureVwan("vwan-1", "gw-fra-1",
+                "52.142.232.43", "172.21.101.4")).tunnel2(broad).build().warnings()).isEmpty();
+    }
 }
