@@ -90,6 +90,7 @@ public final class CloudImport {
     private static String describe(Tunnel t) {
         return t.name() + " on " + t.gateway() + " -> " + t.phaseOne().remotePublicIp() + " (" + t.phaseOne().ikeVersion()
                 + ", " + t.routing() + t.bgp().map(b -> ", AS" + b.localAsn().value() + "->AS" + b.peerAsn().value()
-                + " via " + b.neighbor()).orElse("") + ")";
+                + " via " + b.neighbor() + (b.kind() == io.ipsec4j.model.BgpPeeringKind.MULTIHOP
+                        ? " multihop from " + b.localAddress().orElseThrow() : "")).orElse("") + ")";
     }
 }

@@ -1,6 +1,7 @@
 package io.ipsec4j.config;
 
 import io.ipsec4j.model.BgpPeering;
+import io.ipsec4j.model.BgpPeeringKind;
 import io.ipsec4j.model.Cidr;
 import io.ipsec4j.model.Dpd;
 import io.ipsec4j.model.DpdAction;
@@ -146,16 +147,22 @@ final class CloudTunnelBuilder {
         Optional<TunnelInterface> inside = tunnelInterface(t);
         inside.ifPresent(i -> families.add(i.family()));
         inside.ifPresent(b::tunnelInterface);
-        if (t.routing() == RoutingType.BGP && t.customerAsn().isPresent() && t.cloudAsn().isPresent() && inside.isPresent()) {
-            BgpPeering.Builder bgp = BgpPeering.builder().localAsn(t.customerAsn().get()).peerAsn(t.cloudAsn().get())
-                    .neighbor(inside.get().remoteAddress());
-            t.bgpHoldTimeSeconds().ifPresent(h -> bgp.holdTime(Duration.ofSeconds(h)));
-            b.bgp(bgp.build());
+        Optional<BgpPeering> bgp = Optional.empty();
+        if (t.routing() == RoutingType.BGP && t.customerAsn().isPresent() && t.cloudAsn().isPresent()) {
+            bgp = peering(t, inside);
+        }
+        if (bgp.isPresent()) {
+            BgpPeering peering = bgp.get();
+            b.bgp(peering);
+            families.add(peering.neighbor().family());
+            if (peering.kind() == BgpPeeringKind.MULTIHOP) {
+                multihopRoute(t, b, peering, inside);
+            }
         } else {
             if (t.routing() == RoutingType.BGP) {
                 add(t, Finding.warning("BGP_INCOMPLETE", "bgp", "the input enables BGP but lacks "
                         + (t.customerAsn().isEmpty() ? "the customer ASN" : t.cloudAsn().isEmpty() ? "the cloud ASN"
-                        : "the inside addresses") + ": static routes are used instead"), "import");
+                        : missingAddress(t, inside)) + ": static routes are used instead"), "import");
             }
             for (Cidr c : cloud) {
                 b.addRoutes(Route.of(c));
@@ -175,33 +182,61 @@ final class CloudTunnelBuilder {
         }
     }
 
-    /** Our inside address and the cloud's; for Azure BGP addresses, the shortest common network. */
+    /** Our inside address, with its prefix, and the cloud's, when the input states them. */
     private static Optional<TunnelInterface> tunnelInterface(CloudTunnel t) {
-        if (t.customerInsideAddress().isPresent()) {
-            InsideAddress local = t.customerInsideAddress().get();
-            Optional<IpAddress> remote = t.cloudInsideAddress().map(InsideAddress::address).or(t::bgpNeighborAddress)
-                    .or(t::staticNextHop);
-            return remote.map(r -> new TunnelInterface(local.address(), r, local.prefixLength()));
+        if (t.customerInsideAddress().isEmpty()) {
+            return Optional.empty();
         }
-        if (t.customerBgpAddress().isPresent() && t.bgpNeighborAddress().isPresent()) {
-            IpAddress local = t.customerBgpAddress().get();
-            IpAddress remote = t.bgpNeighborAddress().get();
-            if (local.family() != remote.family() || local.equals(remote)) {
-                return Optional.empty();
-            }
-            int prefix = local.family().bits();
-            while (prefix > 0 && !Cidr.containing(local, prefix).contains(remote)) {
-                prefix--;
-            }
-            // Keep the two addresses off the network and broadcast addresses of a short IPv4 prefix.
-            for (int p = prefix; p >= 0; p--) {
-                try {
-                    return Optional.of(new TunnelInterface(local, remote, p));
-                } catch (IllegalArgumentException e) {
-                    // try a wider network
-                }
-            }
+        InsideAddress local = t.customerInsideAddress().get();
+        Optional<IpAddress> remote = t.cloudInsideAddress().map(InsideAddress::address).or(t::bgpNeighborAddress)
+                .or(t::staticNextHop);
+        return remote.map(r -> new TunnelInterface(local.address(), r, local.prefixLength()));
+    }
+
+    /**
+     * The BGP session: over the inside network when the neighbour is the cloud's inside address (AWS,
+     * GCP); otherwise multihop from the customer's BGP address (or our inside address) to the
+     * neighbour, as Azure's hub instance and APIPA addresses are. No inside network is derived from
+     * two BGP addresses: Azure states none, and the two tunnels of a pair share the site's address.
+     */
+    private static Optional<BgpPeering> peering(CloudTunnel t, Optional<TunnelInterface> inside) {
+        BgpPeering.Builder bgp = BgpPeering.builder().localAsn(t.customerAsn().get()).peerAsn(t.cloudAsn().get());
+        t.bgpHoldTimeSeconds().ifPresent(h -> bgp.holdTime(Duration.ofSeconds(h)));
+        Optional<IpAddress> neighbor = t.bgpNeighborAddress().or(() -> inside.map(TunnelInterface::remoteAddress));
+        if (neighbor.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        if (inside.isPresent() && neighbor.get().equals(inside.get().remoteAddress())
+                && t.customerBgpAddress().filter(a -> !a.equals(inside.get().localAddress())).isEmpty()) {
+            return Optional.of(bgp.neighbor(neighbor.get()).build());
+        }
+        Optional<IpAddress> local = t.customerBgpAddress().or(() -> inside.map(TunnelInterface::localAddress));
+        if (local.isEmpty() || local.get().equals(neighbor.get()) || local.get().family() != neighbor.get().family()) {
+            return Optional.empty();
+        }
+        return Optional.of(bgp.kind(BgpPeeringKind.MULTIHOP).localAddress(local.get()).neighbor(neighbor.get()).build());
+    }
+
+    /** What keeps {@link #peering} from building a session once both ASNs are known. */
+    private static String missingAddress(CloudTunnel t, Optional<TunnelInterface> inside) {
+        if (t.bgpNeighborAddress().isEmpty() && inside.isEmpty()) {
+            return "the cloud's BGP address";
+        }
+        if (t.customerBgpAddress().isEmpty() && inside.isEmpty()) {
+            return "the customer's BGP address";
+        }
+        return "distinct BGP addresses of one family for both ends";
+    }
+
+    /** Routes a multihop neighbour through this tunnel (unless the inside network holds it) and says so. */
+    private void multihopRoute(CloudTunnel t, Tunnel.Builder b, BgpPeering bgp, Optional<TunnelInterface> inside) {
+        boolean connected = inside.map(i -> i.network().contains(bgp.neighbor())).orElse(false);
+        if (!connected) {
+            b.addRoutes(Route.of(Cidr.host(bgp.neighbor())));
+        }
+        add(t, Finding.info("BGP_MULTIHOP", "bgp.kind", "BGP runs between " + bgp.localAddress().orElseThrow() + " and "
+                + bgp.neighbor() + ", which share no inside network the input states: multihop eBGP (TTL "
+                + bgp.multihopTtl() + ")" + (connected ? "" : " with the route " + Cidr.host(bgp.neighbor())
+                + " through this tunnel") + "; no tunnel interface addresses are assumed"), "import");
     }
 }

@@ -21,10 +21,13 @@ import java.util.Optional;
  *
  * <p>The SASE gateway plays AWS's "customer gateway" and Azure's "VPN site": each cloud tunnel
  * becomes a {@link Tunnel} whose remote public IP is the cloud's outside address, with the file's
- * pre-shared key, proposals, lifetimes and DPD; route-based with the inside addresses and BGP
- * (local ASN = the customer gateway's, peer ASN = the cloud's, neighbour = the cloud's inside
- * address), or policy-based with the file's selectors. A group of two BGP tunnels becomes
- * {@link RedundantTunnels}. The model's validation and warnings, the provider's vendor profile and
+ * pre-shared key, proposals, lifetimes and DPD; route-based with the inside addresses the file
+ * states and BGP (local ASN = the customer gateway's, peer ASN = the cloud's), or policy-based with
+ * the file's selectors. BGP runs over the inside /30 when the neighbour is the cloud's inside
+ * address (AWS); when the file gives BGP addresses that share no stated inside network (Azure
+ * Virtual WAN hub instances, Azure APIPA), it is multihop from the site's BGP address, with the
+ * neighbour's host route through the tunnel, and no inside network is invented. A group of two
+ * BGP tunnels becomes {@link RedundantTunnels}, also when both share the site's BGP address. The model's validation and warnings, the provider's vendor profile and
  * the Harmony SASE profile are run; each finding is tied back to the input position of the value
  * it concerns. Tunnels the model refuses are reported, not thrown.
  *
@@ -55,6 +58,8 @@ public final class CloudTunnelMapper {
         FIELDS.put("bgp.localAsn", CloudField.CUSTOMER_ASN);
         FIELDS.put("bgp.peerAsn", CloudField.CLOUD_ASN);
         FIELDS.put("bgp.neighbor", CloudField.BGP_NEIGHBOR);
+        FIELDS.put("bgp.localAddress", CloudField.CUSTOMER_BGP_ADDRESS);
+        FIELDS.put("bgp.kind", CloudField.CUSTOMER_BGP_ADDRESS);
         FIELDS.put("bgp.holdTime", CloudField.BGP_HOLD_TIME);
         FIELDS.put("bgp", CloudField.ROUTING);
         FIELDS.put("routes", CloudField.CLOUD_NETWORKS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.config.azure.AzureVwanJsonParser;
 import io.ipsec4j.model.Asn;
+import io.ipsec4j.model.BgpPeeringKind;
 import io.ipsec4j.model.Cidr;
 import io.ipsec4j.model.DpdAction;
 import io.ipsec4j.model.IkeVersion;
@@ -21,6 +22,7 @@ import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import io.ipsec4j.model.algorithm.PrfAlgorithm;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -137,13 +139,90 @@ class CloudTunnelMapperTest {
 
         CloudImport result = CloudTunnelMapper.map(c);
 
-        assertThat(result.allTunnels()).hasSize(6);
-        assertThat(result.allTunnels()).allSatisfy(t -> assertThat(t.bgp()).isPresent());
+        assertThat(result.redundantPairs()).hasSize(3);
+        assertThat(result.singleTunnels()).isEmpty();
+        assertThat(result.allTunnels()).hasSize(6).allSatisfy(t -> {
+            assertThat(t.bgp()).isPresent();
+            assertThat(t.tunnelInterface()).isEmpty();
+        });
         Tunnel first = result.allTunnels().get(0);
         assertThat(first.bgp().get().localAsn()).isEqualTo(Asn.of(65101));
         assertThat(first.bgp().get().peerAsn()).isEqualTo(Asn.of(65515));
         assertThat(first.bgp().get().neighbor()).isEqualTo(IpAddress.parse("172.21.101.4"));
-        assertThat(first.tunnelInterface().get().localAddress()).isEqualTo(IpAddress.parse("172.21.1.154"));
+        assertThat(first.bgp().get().localAddress()).contains(IpAddress.parse("172.21.1.154"));
+        assertThat(result.findings()).noneMatch(f -> f.finding().code().equals("INSIDE_OVERLAP"));
+    }
+
+    @Test
+    void importsATwoSiteVirtualWanBgpFileAsTwoPairsPeeringMultihopWithoutInventedInsideNetworks()
+            throws ConfigParseException {
+        CloudImport result = CloudTunnelMapper.importBytes(CraftedConfigs.AZURE_VWAN_BGP_TWO_SITES.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.singleTunnels()).isEmpty();
+        assertThat(result.redundantPairs()).hasSize(2);
+        assertThat(result.findings()).noneMatch(f -> f.finding().code().equals("INSIDE_OVERLAP"));
+        assertThat(result.findings(Severity.ERROR)).isEmpty();
+        RedundantTunnels branch1 = result.redundantPairs().get(0);
+        RedundantTunnels branch2 = result.redundantPairs().get(1);
+        assertPeering(branch1.tunnel1(), "52.142.232.43", 65101, "172.21.1.154", "172.21.101.4");
+        assertPeering(branch1.tunnel2(), "52.142.232.0", 65101, "172.21.1.154", "172.21.101.5");
+        // The second site lists the instances' BGP addresses the other way round.
+        assertPeering(branch2.tunnel1(), "52.142.232.43", 65102, "172.21.2.154", "172.21.101.5");
+        assertPeering(branch2.tunnel2(), "52.142.232.0", 65102, "172.21.2.154", "172.21.101.4");
+        assertThat(branch1.tunnel1().gateway()).isNotEqualTo(branch1.tunnel2().gateway());
+        assertThat(result.toString()).contains("AS65101->AS65515 via 172.21.101.4 multihop from 172.21.1.154");
+        assertThat(result.findings()).filteredOn(f -> f.finding().code().equals("BGP_MULTIHOP")).hasSize(4)
+                .allSatisfy(f -> assertThat(f.location().isUnknown()).isFalse());
+    }
+
+    @Test
+    void importsAzureApipaBgpAddressesAsAPairPeeringFromTheSitesOneAddress() throws ConfigParseException {
+        CloudImport result = CloudTunnelMapper.importBytes(CraftedConfigs.AZURE_VWAN_BGP_APIPA.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.singleTunnels()).isEmpty();
+        assertThat(result.redundantPairs()).singleElement().satisfies(p -> {
+            assertPeering(p.tunnel1(), "20.79.120.11", 65010, "169.254.21.2", "169.254.21.1");
+            assertPeering(p.tunnel2(), "20.79.120.12", 65010, "169.254.21.2", "169.254.22.1");
+        });
+        assertThat(result.findings(Severity.ERROR)).isEmpty();
+    }
+
+    @Test
+    void mapsAnAzureDeviceScriptsBgpAddressesToMultihopPeeringOrSaysWhichOneIsMissing() throws ConfigParseException {
+        String bgpOn = FixtureFiles.cloudConfigText("azure-devicescript-cisco-ios-1.txt")
+                .replace("Enable BGP:            False", "Enable BGP:            True")
+                .replace("VNG_ASN", "65515").replace("LNG_ASN", "65010").replace("LNG_BGPIP", "10.1.255.1");
+        CloudImport noAzureAddress = CloudTunnelMapper.importBytes(bgpOn.getBytes(StandardCharsets.UTF_8));
+        assertThat(noAzureAddress.singleTunnels()).singleElement().satisfies(t -> assertThat(t.bgp()).isEmpty());
+        assertThat(noAzureAddress.findings()).anySatisfy(f -> {
+            assertThat(f.finding().code()).isEqualTo("BGP_INCOMPLETE");
+            assertThat(f.finding().message()).contains("lacks the cloud's BGP address");
+        });
+
+        String withAzureAddress = bgpOn.replace("!     + Azure BGP ASN:         65515\n",
+                "!     + Azure BGP ASN:         65515\n!     + Azure BGP IP:          10.0.255.30\n");
+        CloudImport result = CloudTunnelMapper.importBytes(withAzureAddress.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.singleTunnels()).singleElement().satisfies(t -> {
+            assertThat(t.tunnelInterface()).isEmpty();
+            assertThat(t.routes()).containsExactly(Route.parse("10.0.255.30/32"));
+            assertThat(t.bgp().get().kind()).isEqualTo(BgpPeeringKind.MULTIHOP);
+            assertThat(t.bgp().get().localAddress()).contains(IpAddress.parse("10.1.255.1"));
+            assertThat(t.bgp().get().neighbor()).isEqualTo(IpAddress.parse("10.0.255.30"));
+        });
+    }
+
+    private static void assertPeering(Tunnel t, String remoteIp, long asn, String local, String neighbor) {
+        assertThat(t.phaseOne().remotePublicIp()).isEqualTo(IpAddress.parse(remoteIp));
+        assertThat(t.tunnelInterface()).as("inside network of " + t.name()).isEmpty();
+        assertThat(t.routes()).containsExactly(Route.parse(neighbor + "/32"));
+        assertThat(t.bgp()).hasValueSatisfying(b -> {
+            assertThat(b.kind()).isEqualTo(BgpPeeringKind.MULTIHOP);
+            assertThat(b.localAsn()).isEqualTo(Asn.of(asn));
+            assertThat(b.peerAsn()).isEqualTo(Asn.of(65515));
+            assertThat(b.localAddress()).contains(IpAddress.parse(local));
+            assertThat(b.neighbor()).isEqualTo(IpAddress.parse(neighbor));
+            assertThat(b.ttl()).isEqualTo(255);
+        });
     }
 
     @Test

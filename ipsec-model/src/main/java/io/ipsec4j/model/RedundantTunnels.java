@@ -2,6 +2,7 @@ package io.ipsec4j.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -9,8 +10,12 @@ import org.immutables.value.Value;
  * its own BGP session, as AWS and Azure describe their connections.
  *
  * <p>Checks: both tunnels route-based with BGP, on distinct SASE gateways, with non-overlapping
- * inside networks. Both tunnels reaching the same remote IP is allowed but only redundant on our
- * side, which {@link #warnings()} says.
+ * inside networks where both state one, and two distinct BGP sessions. The tunnels may share our
+ * BGP address when their neighbours differ, as Azure's active-active pairs do: the site has one
+ * BGP address and peers over multihop BGP with each gateway instance through its own tunnel
+ * ({@link BgpPeeringKind#MULTIHOP}). Both tunnels reaching the same remote IP is allowed but only
+ * redundant on our side, and a multihop neighbour routed through the other tunnel too may lose its
+ * session to the wrong tunnel: {@link #warnings()} says both.
  */
 @Value.Immutable
 @ValueStyle
@@ -43,7 +48,26 @@ public abstract class RedundantTunnels {
             out.add(Finding.warning("LOCAL_ASN_DIFFERS", "tunnel2.bgp.localAsn", "the two tunnels use different local ASNs ("
                     + local1 + ", " + local2 + "); active-active BGP normally announces one ASN from both gateways"));
         }
+        neighborRoutedElsewhere(tunnel1(), "tunnel1", tunnel2(), "tunnel2", out);
+        neighborRoutedElsewhere(tunnel2(), "tunnel2", tunnel1(), "tunnel1", out);
         return List.copyOf(out);
+    }
+
+    /**
+     * A multihop neighbour must stay behind its own tunnel: when the other tunnel's routes reach it
+     * at least as specifically, its session may run through the wrong tunnel, to the wrong instance.
+     */
+    private void neighborRoutedElsewhere(Tunnel own, String ownPath, Tunnel other, String otherPath, List<Finding> out) {
+        BgpPeering bgp = own.bgp().get();
+        if (bgp.kind() != BgpPeeringKind.MULTIHOP
+                || own.tunnelInterface().map(ti -> ti.network().contains(bgp.neighbor())).orElse(false)) {
+            return;
+        }
+        if (RouteTable.of(tunnels()).lookup(bgp.neighbor()).contains(other)) {
+            out.add(Finding.warning("BGP_NEIGHBOR_ROUTED_ELSEWHERE", otherPath + ".routes", ownPath + "'s BGP neighbour "
+                    + bgp.neighbor() + " is also routed through " + otherPath + ", so its session may leave through the"
+                    + " wrong tunnel; route each neighbour only through its own tunnel"));
+        }
     }
 
     public static Builder builder() {
@@ -71,6 +95,15 @@ public abstract class RedundantTunnels {
             if (a.overlaps(b)) {
                 errors.add(Finding.error("INSIDE_OVERLAP", "tunnel2.tunnelInterface",
                         "inside networks " + a + " and " + b + " overlap; each tunnel needs its own"));
+            }
+        }
+        if (tunnel1().bgp().isPresent() && tunnel2().bgp().isPresent()) {
+            IpAddress neighbor = tunnel1().bgp().get().neighbor();
+            Optional<IpAddress> local = tunnel1().bgpLocalAddress();
+            if (neighbor.equals(tunnel2().bgp().get().neighbor()) && local.isPresent() && local.equals(tunnel2().bgpLocalAddress())) {
+                errors.add(Finding.error("BGP_SAME_SESSION", "tunnel2.bgp.neighbor", "both tunnels peer from " + local.get()
+                        + " with neighbour " + neighbor + ": that is one BGP session twice, and the peer closes one of"
+                        + " them (connection collision, RFC 4271 §6.8); each tunnel needs its own neighbour or local address"));
             }
         }
         if (!errors.isEmpty()) {

@@ -19,6 +19,11 @@ import org.immutables.value.Value;
  *     .tunnelInterface(TunnelInterface.parse("169.254.10.2/30", "169.254.10.1"))
  *     .bgp(bgp).build();
  * }</pre>
+ *
+ * <p>BGP either runs over the inside /30 ({@link BgpPeeringKind#INSIDE}: neighbour = remote inside
+ * address) or between addresses routed through the tunnel ({@link BgpPeeringKind#MULTIHOP}: no
+ * inside network needed, but the neighbour must be on the inside network or covered by one of
+ * {@link #routes()}, so that the session really runs through this tunnel).
  */
 @Value.Immutable
 @ValueStyle
@@ -35,14 +40,28 @@ public abstract class Tunnel {
 
     public abstract RoutingMode routing();
 
-    /** Inside addresses; route-based tunnels with BGP need them. */
+    /**
+     * Inside addresses of the tunnel interface, when the configuration states them. BGP over the
+     * inside network needs them; multihop BGP does not, and none is invented for it.
+     */
     public abstract Optional<TunnelInterface> tunnelInterface();
 
-    /** Static routes into a route-based tunnel. */
+    /**
+     * Static routes into a route-based tunnel. A multihop BGP neighbour that is not on the inside
+     * network is reached through one of them (typically its host route, {@code 172.21.101.4/32}).
+     */
     public abstract List<Route> routes();
 
-    /** BGP over a route-based tunnel. */
+    /** BGP over a route-based tunnel, over the inside network or multihop. */
     public abstract Optional<BgpPeering> bgp();
+
+    /**
+     * Our BGP address: the peering's own local address, or for inside peering the local inside
+     * address; empty without BGP.
+     */
+    public Optional<IpAddress> bgpLocalAddress() {
+        return bgp().flatMap(b -> b.localAddress().or(() -> tunnelInterface().map(TunnelInterface::localAddress)));
+    }
 
     /** Things that work but are weak, unusual or likely placeholders; computed once. */
     @Value.Lazy

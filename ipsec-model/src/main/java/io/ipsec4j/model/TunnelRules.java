@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -92,14 +93,47 @@ final class TunnelRules {
                 errors.add(Finding.error("DUPLICATE_ROUTE", "routes[" + i + "]", "route " + r + " is listed twice"));
             }
         }
-        if (t.bgp().isPresent()) {
-            if (t.tunnelInterface().isEmpty()) {
-                errors.add(Finding.error("BGP_NEEDS_INSIDE", "tunnelInterface",
-                        "BGP runs between inside addresses; set the tunnel interface"));
-            } else if (!t.bgp().get().neighbor().equals(t.tunnelInterface().get().remoteAddress())) {
-                errors.add(Finding.error("BGP_NEIGHBOR", "bgp.neighbor", "BGP neighbour " + t.bgp().get().neighbor()
-                        + " is not the remote inside address " + t.tunnelInterface().get().remoteAddress()));
+        t.bgp().ifPresent(bgp -> bgp(t, bgp, errors));
+    }
+
+    /**
+     * Where the BGP session runs: over the inside network, between its two addresses; or multihop,
+     * to a neighbour that the inside network or a route sends through this tunnel.
+     */
+    private static void bgp(Tunnel t, BgpPeering bgp, List<Finding> errors) {
+        Optional<TunnelInterface> inside = t.tunnelInterface();
+        IpAddress neighbor = bgp.neighbor();
+        if (bgp.kind() == BgpPeeringKind.INSIDE) {
+            if (inside.isEmpty()) {
+                errors.add(Finding.error("BGP_NEEDS_INSIDE", "tunnelInterface", "BGP runs between inside addresses; set the"
+                        + " tunnel interface, or peer MULTIHOP between addresses routed through the tunnel"));
+                return;
             }
+            TunnelInterface ti = inside.get();
+            if (!neighbor.equals(ti.remoteAddress())) {
+                errors.add(Finding.error("BGP_NEIGHBOR", "bgp.neighbor", "BGP neighbour " + neighbor
+                        + " is not the remote inside address " + ti.remoteAddress()
+                        + " (a neighbour beyond the inside network needs MULTIHOP peering)"));
+            }
+            bgp.localAddress().filter(a -> !a.equals(ti.localAddress())).ifPresent(a -> errors.add(Finding.error(
+                    "BGP_LOCAL_ADDRESS", "bgp.localAddress", "our BGP address " + a + " is not the local inside address "
+                            + ti.localAddress() + " (an address beyond the inside network needs MULTIHOP peering)")));
+            return;
+        }
+        IpAddress local = bgp.localAddress().orElseThrow();
+        if (inside.isPresent() && neighbor.equals(inside.get().localAddress())) {
+            errors.add(Finding.error("BGP_NEIGHBOR", "bgp.neighbor", "BGP neighbour " + neighbor
+                    + " is our own inside address"));
+        }
+        if (inside.isPresent() && local.equals(inside.get().remoteAddress())) {
+            errors.add(Finding.error("BGP_LOCAL_ADDRESS", "bgp.localAddress", "our BGP address " + local
+                    + " is the peer's inside address"));
+        }
+        boolean connected = inside.map(ti -> ti.network().contains(neighbor)).orElse(false);
+        if (!connected && t.routes().stream().noneMatch(r -> r.destination().contains(neighbor))) {
+            errors.add(Finding.error("BGP_NEIGHBOR_UNROUTED", "routes", "multihop BGP neighbour " + neighbor
+                    + " is neither on the inside network nor covered by a route, so the session would not run through"
+                    + " this tunnel; add the route " + Cidr.host(neighbor)));
         }
     }
 

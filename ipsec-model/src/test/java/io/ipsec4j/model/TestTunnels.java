@@ -53,4 +53,20 @@ public final class TestTunnels {
                         .neighbor(IpAddress.parse("169.254.11.1")).build())
                 .build();
     }
+
+    /**
+     * An Azure Virtual WAN style tunnel: multihop BGP from the site's address 172.21.1.154 to a
+     * hub instance's address, routed through the tunnel by its host route; no inside network.
+     */
+    public static Tunnel azureVwan(String name, String gateway, String remoteIp, String neighbor) {
+        return Tunnel.builder().name(name).gateway(gateway)
+                .phaseOne(phaseOne().remotePublicIp(IpAddress.parse(remoteIp)).build())
+                .phaseTwo(phaseTwo().localSubnets(java.util.List.of(TrafficSelector.ANY_IPV4))
+                        .remoteSubnets(java.util.List.of(TrafficSelector.ANY_IPV4)).build())
+                .routing(RoutingMode.ROUTE_BASED)
+                .addRoutes(Route.parse(neighbor + "/32"))
+                .bgp(BgpPeering.builder().localAsn(Asn.of(65101)).peerAsn(Asn.of(65515)).kind(BgpPeeringKind.MULTIHOP)
+                        .localAddress(IpAddress.parse("172.21.1.154")).neighbor(IpAddress.parse(neighbor)).build())
+                .build();
+    }
 }

@@ -73,6 +73,62 @@ class TunnelTest {
     }
 
     @Test
+    void insidePeeringMayNameOurAddressButOnlyTheLocalInsideAddress() {
+        BgpPeering.Builder bgp = BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512))
+                .neighbor(IpAddress.parse("169.254.10.1"));
+        assertThat(TestTunnels.routeBased().build().bgpLocalAddress()).contains(IpAddress.parse("169.254.10.2"));
+        assertThat(TestTunnels.routeBased().bgp(bgp.localAddress(IpAddress.parse("169.254.10.2")).build()).build()
+                .bgpLocalAddress()).contains(IpAddress.parse("169.254.10.2"));
+        assertThatThrownBy(() -> TestTunnels.routeBased().bgp(bgp.localAddress(IpAddress.parse("10.255.0.1")).build()).build())
+                .hasMessageContaining("bgp.localAddress: our BGP address 10.255.0.1 is not the local inside address 169.254.10.2");
+    }
+
+    @Test
+    void multihopBgpNeedsNoInsideNetworkAndInventsNone() {
+        Tunnel t = TestTunnels.azureVwan("vwan-1", "gw-fra-1", "52.142.232.43", "172.21.101.4");
+        assertThat(t.tunnelInterface()).isEmpty();
+        assertThat(t.bgpLocalAddress()).contains(IpAddress.parse("172.21.1.154"));
+        assertThat(t.warnings()).isEmpty();
+    }
+
+    @Test
+    void multihopNeighbourMustBeRoutedThroughTheTunnel() {
+        Tunnel t = TestTunnels.azureVwan("vwan-1", "gw-fra-1", "52.142.232.43", "172.21.101.4");
+        assertThatThrownBy(() -> Tunnel.builder().from(t).routes(List.of()).build())
+                .hasMessageContaining("routes: multihop BGP neighbour 172.21.101.4 is neither on the inside network nor"
+                        + " covered by a route")
+                .hasMessageContaining("add the route 172.21.101.4/32");
+        assertThatThrownBy(() -> Tunnel.builder().from(t).routes(List.of(Route.parse("172.21.102.0/24"))).build())
+                .hasMessageContaining("BGP neighbour 172.21.101.4 is neither");
+        assertThat(Tunnel.builder().from(t).routes(List.of(Route.parse("172.21.101.0/24"))).build().routes()).hasSize(1);
+    }
+
+    @Test
+    void azureApipaMultihopPeersFromTheSiteAddressToTheSecondInstance() {
+        // Active-active VPN Gateway with APIPA: instance 1 is 169.254.22.1, the site peers from 169.254.21.2.
+        Tunnel t = TestTunnels.routeBased().routes(List.of(Route.parse("169.254.22.1/32")))
+                .tunnelInterface(java.util.Optional.empty())
+                .bgp(BgpPeering.builder().localAsn(Asn.of(65010)).peerAsn(Asn.of(65515)).kind(BgpPeeringKind.MULTIHOP)
+                        .localAddress(IpAddress.parse("169.254.21.2")).neighbor(IpAddress.parse("169.254.22.1")).build())
+                .build();
+        assertThat(t.bgp().get().multihopTtl()).isEqualTo(255);
+        // With an inside network that holds the neighbour, no route is needed.
+        Tunnel connected = Tunnel.builder().from(t).routes(List.of())
+                .tunnelInterface(TunnelInterface.parse("169.254.22.2/30", "169.254.22.1")).build();
+        assertThat(connected.routes()).isEmpty();
+    }
+
+    @Test
+    void multihopAddressesMustNotBeTheWrongEndsOfTheInsideNetwork() {
+        Tunnel.Builder b = TestTunnels.routeBased().bgp(BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512))
+                .kind(BgpPeeringKind.MULTIHOP).localAddress(IpAddress.parse("169.254.10.1"))
+                .neighbor(IpAddress.parse("169.254.10.2")).build());
+        assertThatThrownBy(b::build)
+                .hasMessageContaining("bgp.neighbor: BGP neighbour 169.254.10.2 is our own inside address")
+                .hasMessageContaining("bgp.localAddress: our BGP address 169.254.10.1 is the peer's inside address");
+    }
+
+    @Test
     void ikev1PhaseOneCannotUseAead() {
         assertThatThrownBy(() -> TestTunnels.phaseOne().ikeVersion(IkeVersion.IKEV1_MAIN).build())
                 .hasMessageContaining("IKEv1 Phase I cannot use AEAD encryption (aes256gcm16-prfsha384-ecp384)");

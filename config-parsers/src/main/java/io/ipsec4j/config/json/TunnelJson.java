@@ -34,7 +34,8 @@ import java.util.Objects;
  *                 "proposals": [ "aes256gcm16-modp2048" ], "mode": "TUNNEL" | "TRANSPORT", "replayWindow" },
  *   "tunnelInterface"?: { "localAddress", "remoteAddress", "prefixLength" },
  *   "routes": [ "10.0.0.0/16" ],
- *   "bgp"?: { "localAsn", "peerAsn", "neighbor", "holdTimeSeconds" } }
+ *   "bgp"?: { "localAsn", "peerAsn", "neighbor", "kind"?: "INSIDE" | "MULTIHOP", "localAddress"?,
+ *             "multihopTtl"? (2..255, MULTIHOP only), "holdTimeSeconds" } }
  * LIFETIME = { "seconds", "bytes"?, "packets"?, "rekeyMarginSeconds"?, "rekeyFuzzPercent" }
  * </pre>
  */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.model.Asn;
 import io.ipsec4j.model.BgpPeering;
+import io.ipsec4j.model.BgpPeeringKind;
 import io.ipsec4j.model.Dpd;
 import io.ipsec4j.model.DpdAction;
 import io.ipsec4j.model.EspMode;
@@ -158,6 +159,9 @@ final class TunnelJsonReader {
                 .localAsn(build(o.pointer("localAsn"), () -> Asn.of(integer(o, "localAsn"))))
                 .peerAsn(build(o.pointer("peerAsn"), () -> Asn.of(integer(o, "peerAsn"))))
                 .neighbor(o.value("neighbor", IpAddress::parse, "an IP address"));
+        o.optionalValue("kind", s -> BgpPeeringKind.valueOf(s), "INSIDE or MULTIHOP").ifPresent(b::kind);
+        o.optionalValue("localAddress", IpAddress::parse, "an IP address").ifPresent(b::localAddress);
+        o.optionalInteger("multihopTtl", 2, BgpPeering.MAX_TTL).ifPresent(t -> b.multihopTtl(t.intValue()));
         o.optionalSeconds("holdTimeSeconds").ifPresent(b::holdTime);
         o.finish();
         return build(o.pointer(), b::build);

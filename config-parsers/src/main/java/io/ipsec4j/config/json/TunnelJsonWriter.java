@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipsec4j.model.BgpPeering;
+import io.ipsec4j.model.BgpPeeringKind;
 import io.ipsec4j.model.Dpd;
 import io.ipsec4j.model.Lifetime;
 import io.ipsec4j.model.PhaseOne;
@@ -132,6 +133,14 @@ final class TunnelJsonWriter {
         o.put("localAsn", b.localAsn().value());
         o.put("peerAsn", b.peerAsn().value());
         o.put("neighbor", b.neighbor().toString());
+        // Inside peering (the default) keeps the documents written before multihop peering existed.
+        if (b.kind() == BgpPeeringKind.MULTIHOP) {
+            o.put("kind", b.kind().name());
+        }
+        b.localAddress().ifPresent(a -> o.put("localAddress", a.toString()));
+        if (b.kind() == BgpPeeringKind.MULTIHOP) {
+            o.put("multihopTtl", b.multihopTtl());
+        }
         putSeconds(o, "holdTimeSeconds", b.holdTime());
         return o;
     }

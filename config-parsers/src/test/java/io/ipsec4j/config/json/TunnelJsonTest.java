@@ -8,8 +8,10 @@ import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudImport;
 import io.ipsec4j.config.CloudTunnelMapper;
 import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.CraftedConfigs;
 import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.model.RedundantTunnels;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TunnelJsonTest {
@@ -113,5 +115,27 @@ class TunnelJsonTest {
             assertThat(p.redundantTunnels().get(0).tunnel1().phaseTwo().proposals()).hasSize(2);
             assertThat(q.tunnels()).singleElement().satisfies(t -> assertThat(t.routing().name()).isEqualTo("POLICY_BASED"));
         }
+    }
+
+    @Test
+    void carriesMultihopBgpPeeringAndRefusesItWithoutOurAddress() throws ConfigParseException {
+        RedundantTunnels azure = CloudTunnelMapper.importBytes(
+                CraftedConfigs.AZURE_VWAN_BGP_TWO_SITES.getBytes(StandardCharsets.UTF_8)).redundantPairs().get(0);
+        String json = TunnelJson.write(azure, SecretOutput.REVEAL);
+
+        assertThat(json).contains("\"kind\" : \"MULTIHOP\"", "\"localAddress\" : \"172.21.1.154\"",
+                "\"neighbor\" : \"172.21.101.5\"", "\"multihopTtl\" : 255", "\"routes\" : [ \"172.21.101.4/32\" ]");
+        assertThat(json).doesNotContain("tunnelInterface");
+        assertThat(TunnelJson.read(json).redundantTunnels()).containsExactly(azure);
+        // Inside peering keeps the fields of the documents written before multihop peering existed.
+        assertThat(TunnelJson.write(awsPair(), SecretOutput.REDACT)).doesNotContain("\"kind\"", "multihopTtl");
+
+        assertThatThrownBy(() -> TunnelJson.read(json.replace("\"localAddress\" : \"172.21.1.154\",", "")))
+                .isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining("/redundantTunnels/0/tunnel1/bgp")
+                .hasMessageContaining("needs our local BGP address");
+        assertThatThrownBy(() -> TunnelJson.read(json.replace("\"multihopTtl\" : 255", "\"multihopTtl\" : 1")))
+                .isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining("/redundantTunnels/0/tunnel1/bgp/multihopTtl");
     }
 }

@@ -190,5 +190,6 @@ public final class AwsProfile implements VendorProfile {
                     + "a customer gateway there cannot use it", local.toString(), "not 7224, 9059");
         }
         ProfileRules.checkDistinctAsns(out, VENDOR, bgp);
+        ProfileRules.checkInsidePeering(out, VENDOR, bgp);
     }
 }

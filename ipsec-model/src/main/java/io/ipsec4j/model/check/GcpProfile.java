@@ -132,5 +132,6 @@ public final class GcpProfile implements VendorProfile {
         ProfileRules.checkAsnIn(out, VENDOR, "CLOUD_ROUTER_ASN", "bgp.peerAsn", "a Cloud Router ASN of", bgp.peerAsn(),
                 CLOUD_ROUTER_ASNS);
         ProfileRules.checkDistinctAsns(out, VENDOR, bgp);
+        ProfileRules.checkInsidePeering(out, VENDOR, bgp);
     }
 }

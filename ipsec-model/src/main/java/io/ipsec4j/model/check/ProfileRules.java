@@ -2,6 +2,7 @@ package io.ipsec4j.model.check;
 
 import io.ipsec4j.model.Asn;
 import io.ipsec4j.model.BgpPeering;
+import io.ipsec4j.model.BgpPeeringKind;
 import io.ipsec4j.model.Cidr;
 import io.ipsec4j.model.EspMode;
 import io.ipsec4j.model.Finding;
@@ -115,6 +116,18 @@ final class ProfileRules {
                     + "'s ASN " + bgp.peerAsn() + "; " + vendor
                     + " peers over eBGP and needs a different ASN on our side",
                     bgp.localAsn().toString(), "not " + bgp.peerAsn());
+        }
+    }
+
+    /**
+     * {@code vendor} peers BGP only between the two addresses of the tunnel's inside network
+     * (single-hop eBGP): a multihop peering finds no session on its side.
+     */
+    static void checkInsidePeering(List<Finding> out, String vendor, BgpPeering bgp) {
+        if (bgp.kind() == BgpPeeringKind.MULTIHOP) {
+            add(out, Severity.ERROR, "BGP_MULTIHOP_UNSUPPORTED", "bgp.kind", Phase.ROUTING, vendor + " peers BGP only"
+                    + " between the inside addresses of each tunnel; a multihop session from " + bgp.localAddress().orElseThrow()
+                    + " to " + bgp.neighbor() + " never establishes", bgp.kind().toString(), BgpPeeringKind.INSIDE.toString());
         }
     }
 

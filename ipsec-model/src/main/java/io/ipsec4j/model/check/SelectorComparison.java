@@ -3,6 +3,7 @@ package io.ipsec4j.model.check;
 import static io.ipsec4j.model.check.Compatibility.mismatch;
 
 import io.ipsec4j.model.BgpPeering;
+import io.ipsec4j.model.BgpPeeringKind;
 import io.ipsec4j.model.Finding;
 import io.ipsec4j.model.Phase;
 import io.ipsec4j.model.RoutingMode;
@@ -13,7 +14,8 @@ import io.ipsec4j.model.TunnelInterface;
 import java.util.List;
 
 /**
- * Routing mode, traffic selectors, inside addresses and BGP of the two ends.
+ * Routing mode, traffic selectors, inside addresses and BGP (ASNs, addresses, peering kind, TTL)
+ * of the two ends.
  *
  * <p>Each side's local selectors must mirror the other's remote selectors. IKEv2 lets a responder
  * narrow a proposal to a subset (RFC 7296 §2.9), so a selector the other end only covers is a
@@ -106,6 +108,33 @@ final class SelectorComparison {
             out.add(mismatch("BGP_HOLD_TIME_DIFFERS", Severity.INFO, Phase.NONE, "bgp.holdTime",
                     a.holdTime().toSeconds() + "s", b.holdTime().toSeconds() + "s",
                     "BGP uses the smaller hold time of the two (RFC 4271 §4.2); nothing fails"));
+        }
+        if (a.kind() == BgpPeeringKind.MULTIHOP || b.kind() == BgpPeeringKind.MULTIHOP) {
+            peering(ours, theirs, a, b, out);
+        }
+    }
+
+    /**
+     * The BGP addresses and TTLs when at least one end peers multihop; two ends peering over their
+     * inside networks are compared by those networks above.
+     */
+    private static void peering(Tunnel ours, Tunnel theirs, BgpPeering a, BgpPeering b, List<Finding> out) {
+        theirs.bgpLocalAddress().filter(their -> !their.equals(a.neighbor())).ifPresent(their -> out.add(mismatch(
+                "BGP_NEIGHBOR_MISMATCH", Severity.ERROR, Phase.ROUTING, "bgp.neighbor", a.neighbor(), their,
+                "we open BGP to " + a.neighbor() + " but the peer speaks BGP from " + their
+                        + "; the session never establishes")));
+        ours.bgpLocalAddress().filter(our -> !our.equals(b.neighbor())).ifPresent(our -> out.add(mismatch(
+                "BGP_LOCAL_ADDRESS_MISMATCH", Severity.ERROR, Phase.ROUTING, "bgp.localAddress", our, b.neighbor(),
+                "we speak BGP from " + our + " but the peer expects its neighbour at " + b.neighbor()
+                        + "; it refuses our session and we never reach its own")));
+        if (a.kind() != b.kind()) {
+            out.add(mismatch("BGP_KIND_DIFFERS", Severity.INFO, Phase.NONE, "bgp.kind", a.kind() + " (TTL " + a.ttl()
+                    + ")", b.kind() + " (TTL " + b.ttl() + ")", "one end peers multihop and the other as directly"
+                    + " connected with TTL 1; this works only while both BGP addresses are on the inside network"));
+        } else if (a.multihopTtl() != b.multihopTtl()) {
+            out.add(mismatch("BGP_TTL_DIFFERS", Severity.INFO, Phase.NONE, "bgp.multihopTtl", a.multihopTtl(),
+                    b.multihopTtl(), "the ends send BGP with different TTLs; each only has to cover the hops between"
+                            + " the two BGP addresses"));
         }
     }
 }

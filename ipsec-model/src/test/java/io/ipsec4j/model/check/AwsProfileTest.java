@@ -283,4 +283,10 @@ class AwsProfileTest {
         Tunnel t = withIke(OK, "aes128-aes256-sha1-sha256-modp2048-ecp256");
         assertThat(AWS.check(t)).isEmpty();
     }
+
+    @Test
+    void bgpPeersOnlyOverTheInsideNetwork() {
+        Finding f = onlyError(ProfileTestTunnels.withMultihop(OK), "BGP_MULTIHOP_UNSUPPORTED", "bgp.kind");
+        assertThat(f.message()).contains("multihop session from 10.255.0.1 to 10.255.1.1 never establishes");
+    }
 }

@@ -197,4 +197,10 @@ class AzureProfileTest {
         assertThat(VWAN.check(withLifetimes(OK, Lifetime.ofSeconds(14_400), Lifetime.ofSeconds(3_600)))).isEmpty();
         assertThat(VWAN.check(withPhaseTwo(OK, b -> b.dpd(Dpd.ofSeconds(5, 8, DpdAction.RESTART))))).isEmpty();
     }
+
+    @Test
+    void azurePeersMultihopWithTheSitesBgpAddress() {
+        assertThat(AZURE.check(ProfileTestTunnels.withMultihop(OK))).isEmpty();
+        assertThat(VWAN.check(ProfileTestTunnels.withMultihop(OK))).isEmpty();
+    }
 }

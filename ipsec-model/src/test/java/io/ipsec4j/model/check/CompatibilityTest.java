@@ -221,4 +221,74 @@ class CompatibilityTest {
         assertThat(r.findings()).extracting(Finding::code, Finding::path).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("BGP_LOCAL_ASN_MISMATCH", "tunnel2.bgp.localAsn"));
     }
+
+    private static final Tunnel VWAN = TestTunnels.azureVwan("vwan-1", "gw-fra-1", "52.142.232.43", "172.21.101.4");
+
+    private static Tunnel withBgp(Tunnel t, UnaryOperator<BgpPeering.Builder> edit) {
+        return Tunnel.builder().from(t).bgp(edit.apply(BgpPeering.builder().from(t.bgp().get())).build()).build();
+    }
+
+    @Test
+    void aMultihopTunnelsMirrorSwapsTheBgpAddressesAndRoutesOursIntoTheTunnel() {
+        Tunnel mirror = TunnelMirror.of(VWAN);
+        BgpPeering bgp = mirror.bgp().get();
+        assertThat(bgp.kind()).isEqualTo(io.ipsec4j.model.BgpPeeringKind.MULTIHOP);
+        assertThat(bgp.localAddress()).contains(IpAddress.parse("172.21.101.4"));
+        assertThat(bgp.neighbor()).isEqualTo(IpAddress.parse("172.21.1.154"));
+        assertThat(bgp.multihopTtl()).isEqualTo(255);
+        assertThat(mirror.routes()).containsExactly(io.ipsec4j.model.Route.parse("172.21.1.154/32"));
+        assertThat(mirror.tunnelInterface()).isEmpty();
+        assertThat(Compatibility.compare(VWAN, mirror).findings()).isEmpty();
+        assertThat(Compatibility.compare(mirror, TunnelMirror.of(mirror)).findings()).isEmpty();
+    }
+
+    @Test
+    void multihopBgpAddressesAreComparedBothWays() {
+        Tunnel mirror = TunnelMirror.of(VWAN);
+        Tunnel otherSource = withBgp(mirror, b -> b.localAddress(IpAddress.parse("172.21.101.5")));
+        assertThat(Compatibility.compare(VWAN, otherSource).findings()).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("BGP_NEIGHBOR_MISMATCH");
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.phase()).isEqualTo(Phase.ROUTING);
+            assertThat(x.path()).isEqualTo("bgp.neighbor");
+            assertThat(x.localValue()).contains("172.21.101.4");
+            assertThat(x.remoteValue()).contains("172.21.101.5");
+        });
+        Tunnel otherNeighbour = Tunnel.builder().from(mirror).addRoutes(io.ipsec4j.model.Route.parse("172.21.1.155/32"))
+                .bgp(BgpPeering.builder().from(mirror.bgp().get()).neighbor(IpAddress.parse("172.21.1.155")).build()).build();
+        assertThat(Compatibility.compare(VWAN, otherNeighbour).findings()).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("BGP_LOCAL_ADDRESS_MISMATCH");
+            assertThat(x.path()).isEqualTo("bgp.localAddress");
+            assertThat(x.localValue()).contains("172.21.1.154");
+            assertThat(x.remoteValue()).contains("172.21.1.155");
+        });
+    }
+
+    @Test
+    void peeringKindAndTtlDifferencesAreNotes() {
+        Tunnel ttl = withBgp(TunnelMirror.of(VWAN), b -> b.multihopTtl(2));
+        assertThat(Compatibility.compare(VWAN, ttl).findings()).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("BGP_TTL_DIFFERS");
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.localValue()).contains("255");
+            assertThat(x.remoteValue()).contains("2");
+        });
+        // The other end treats our inside /30 session as multihop from its inside address: it works.
+        Tunnel multihop = withBgp(TunnelMirror.of(ROUTED), b -> b.kind(io.ipsec4j.model.BgpPeeringKind.MULTIHOP)
+                .localAddress(IpAddress.parse("169.254.10.1")).multihopTtl(255));
+        assertThat(Compatibility.compare(ROUTED, multihop).findings()).extracting(Finding::code, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BGP_KIND_DIFFERS", Severity.INFO));
+    }
+
+    @Test
+    void aMultihopEndAgainstAnInsideEndWithOtherAddressesFailsRouting() {
+        // Ours peers over 169.254.10.0/30; theirs is Azure-style multihop between other addresses.
+        Tunnel theirs = Tunnel.builder().from(TunnelMirror.of(ROUTED)).tunnelInterface(java.util.Optional.empty())
+                .addRoutes(io.ipsec4j.model.Route.parse("172.21.1.154/32"))
+                .bgp(BgpPeering.builder().localAsn(Asn.of(64512)).peerAsn(Asn.of(65000))
+                        .kind(io.ipsec4j.model.BgpPeeringKind.MULTIHOP).localAddress(IpAddress.parse("172.21.101.4"))
+                        .neighbor(IpAddress.parse("172.21.1.154")).build()).build();
+        assertThat(Compatibility.compare(ROUTED, theirs).findings()).extracting(Finding::code).containsExactly(
+                "BGP_NEIGHBOR_MISMATCH", "BGP_LOCAL_ADDRESS_MISMATCH", "BGP_KIND_DIFFERS");
+    }
 }

@@ -181,4 +181,10 @@ class GcpProfileTest {
         onlyError(withPhaseTwo(OK, b -> b.proposals(List.of(p))), "PHASE2_INTEGRITY_NOT_ALLOWED",
                 "phaseTwo.proposals[0].integrity");
     }
+
+    @Test
+    void bgpPeersOnlyOverTheInsideNetwork() {
+        Finding f = onlyError(ProfileTestTunnels.withMultihop(OK), "BGP_MULTIHOP_UNSUPPORTED", "bgp.kind");
+        assertThat(f.message()).contains("multihop session from 10.255.0.1 to 10.255.1.1 never establishes");
+    }
 }

@@ -90,6 +90,14 @@ final class ProfileTestTunnels {
                 .bgp(BgpPeering.builder().from(t.bgp().get()).neighbor(IpAddress.parse(remote)).build()).build();
     }
 
+    /** The tunnel peering multihop from 10.255.0.1 to 10.255.1.1 (host-routed into the tunnel). */
+    static Tunnel withMultihop(Tunnel t) {
+        return Tunnel.builder().from(t).addRoutes(io.ipsec4j.model.Route.parse("10.255.1.1/32"))
+                .bgp(BgpPeering.builder().from(t.bgp().get()).kind(io.ipsec4j.model.BgpPeeringKind.MULTIHOP)
+                        .localAddress(IpAddress.parse("10.255.0.1")).neighbor(IpAddress.parse("10.255.1.1")).build())
+                .build();
+    }
+
     /** A pair of {@code a} and {@code b}; {@code b} moves to 169.254.11.0/30 so the inside networks differ. */
     static RedundantTunnels pair(String name, Tunnel a, Tunnel b) {
         return RedundantTunnels.builder().name(name).tunnel1(a)
