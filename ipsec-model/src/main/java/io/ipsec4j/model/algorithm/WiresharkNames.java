@@ -192,6 +192,24 @@ public final class WiresharkNames {
         return Optional.ofNullable(n.integrity.find(name));
     }
 
+    /**
+     * Returns Wireshark's exact spelling of the encryption name {@code name} (read in any case).
+     *
+     * @throws UnknownAlgorithmNameException if the table has no such name
+     */
+    public static String encryptionSpelling(Table table, String name) {
+        return accepted(names(table).encryptionAll, table, "encryption algorithm", name);
+    }
+
+    /**
+     * Returns Wireshark's exact spelling of the integrity name {@code name} (read in any case).
+     *
+     * @throws UnknownAlgorithmNameException if the table has no such name
+     */
+    public static String integritySpelling(Table table, String name) {
+        return accepted(names(table).integrityAll, table, "integrity algorithm", name);
+    }
+
     /** Returns the ICV size, in bits, of an "ANY … [no checking]" integrity name, or empty for other names. */
     public static OptionalInt uncheckedIcvBits(Table table, String name) {
         Integer bits = names(table).anyIcvBits.find(Objects.requireNonNull(name, "name"));
@@ -202,12 +220,14 @@ public final class WiresharkNames {
         return TABLES.get(Objects.requireNonNull(table, "table"));
     }
 
-    private static void accepted(NameTable<String> all, Table table, String what, String name) {
+    private static String accepted(NameTable<String> all, Table table, String what, String name) {
         Objects.requireNonNull(name, "name");
-        if (all.find(name) == null) {
+        String spelling = all.find(name);
+        if (spelling == null) {
             throw new UnknownAlgorithmNameException(Vendor.WIRESHARK, table.uatName + " " + what, name,
                     all.suggestions(name), -1, null);
         }
+        return spelling;
     }
 
     private static EncryptionAlgorithm aead(String mode, int icv) {

@@ -147,6 +147,17 @@ class WiresharkNamesTest {
     }
 
     @Test
+    void spellingsComeBackExactlyAsWiresharkWritesThem() {
+        assertThat(WiresharkNames.integritySpelling(IKEV2_DECRYPTION, " any 96-BITS of authentication  [no checking]"))
+                .isEqualTo("ANY 96-bits of Authentication [No Checking]");
+        assertThat(WiresharkNames.encryptionSpelling(ESP_SA, "tripledes-cbc [rfc2451]"))
+                .isEqualTo("TripleDES-CBC [RFC2451]");
+        assertThatThrownBy(() -> WiresharkNames.encryptionSpelling(ESP_SA, "TripleDES-CBC [RFC2415]"))
+                .isInstanceOf(UnknownAlgorithmNameException.class)
+                .hasMessageContaining("(closest: TripleDES-CBC [RFC2451]");
+    }
+
+    @Test
     void unknownNamesFailWithTheClosestSpellings() {
         assertThatThrownBy(() -> WiresharkNames.ikev2Encryption("AES-CBC-128 [RFC3603]"))
                 .isInstanceOf(UnknownAlgorithmNameException.class)
