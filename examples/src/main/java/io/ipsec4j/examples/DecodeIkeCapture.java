@@ -25,10 +25,10 @@ import io.ipsec4j.ike.v2.IkeTrafficSelector;
 import io.ipsec4j.ike.v2.IkeTransform;
 import io.ipsec4j.ike.v2.IkeTsPayload;
 import io.ipsec4j.ike.v2.IkeVendorPayload;
+import io.ipsec4j.ike.v2.IkeWiresharkKeyRow;
 import io.ipsec4j.ike.v2.IkeWiresharkKeys;
+import io.ipsec4j.ike.v2.IkeWiresharkTableException;
 import io.ipsec4j.model.Bytes;
-import io.ipsec4j.model.SecretBytes;
-import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.EncryptionAlgorithm;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.ipsec4j.model.algorithm.TransformType;
@@ -40,10 +40,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,8 +61,6 @@ import java.util.stream.Collectors;
 public final class DecodeIkeCapture {
     static final String BUNDLED_CAPTURE = "strongswan-ikev2.pcapng";
     static final String BUNDLED_KEYS = "strongswan-ikev2.ikev2_decryption_table";
-    private static final HexFormat HEX = HexFormat.of();
-    private static final int MAX_KEY_ROWS = 10_000;
 
     private DecodeIkeCapture() {}
 
@@ -86,15 +82,17 @@ public final class DecodeIkeCapture {
     }
 
     /**
-     * Prints the IKE messages of {@code capture} (pcap or pcapng bytes), decrypting with the rows of
-     * {@code keyTable} when not {@code null}; returns the number of IKE messages printed.
+     * Prints the first {@code maxMessages} IKE messages of {@code capture} (pcap or pcapng bytes),
+     * decrypting with the rows of the Wireshark {@code ikev2_decryption_table} {@code keyTable} when
+     * not {@code null}, then counts the rest; returns the number of IKE messages printed.
      *
      * @throws IOException if the capture or the key table is malformed
      */
     public static int run(byte[] capture, String keyTable, int maxMessages, PrintStream out) throws IOException {
-        Map<String, KeyRow> keys = keyTable == null ? Map.of() : parseKeys(keyTable);
+        Map<String, IkeWiresharkKeyRow> keys = keyTable == null ? Map.of() : parseKeys(keyTable);
         List<UdpDatagram> datagrams = PcapUdpReader.read(capture);
         IkeMessageDecoder decoder = new IkeMessageDecoder();
+        int ikeMessages = 0;
         int printed = 0;
         int esp = 0;
         int keepalives = 0;
@@ -115,10 +113,11 @@ public final class DecodeIkeCapture {
                 }
                 ike = Arrays.copyOfRange(ike, 4, ike.length);
             }
-            if (printed == maxMessages) {
-                printed++;
+            ikeMessages++;
+            if (printed >= maxMessages) {
                 continue;
             }
+            printed++;
             out.printf("#%d %s%s, %d bytes%n", d.frame(), d.endpoints(), natT ? " (non-ESP marker)" : "", ike.length);
             IkeMessage m;
             try {
@@ -127,7 +126,6 @@ public final class DecodeIkeCapture {
                 out.println("  not a valid IKEv2 message: " + e.getMessage());
                 continue;
             }
-            printed++;
             printHeader(m.header(), out);
             for (IkePayload p : m.payloads()) {
                 printPayload(p, "  ", out);
@@ -136,12 +134,11 @@ public final class DecodeIkeCapture {
                 }
             }
         }
-        if (printed > maxMessages) {
-            out.printf("(%d more IKE message(s) not shown)%n", printed - maxMessages);
-            printed = maxMessages;
+        if (ikeMessages > printed) {
+            out.printf("(%d more IKE message(s) not shown)%n", ikeMessages - printed);
         }
-        out.printf("%d IKE message(s), %d ESP packet(s), %d NAT-keepalive(s) in %d UDP datagram(s)%n", printed, esp,
-                keepalives, datagrams.size());
+        out.printf("%d IKE message(s), %d ESP packet(s), %d NAT-keepalive(s) in %d UDP datagram(s)%n", ikeMessages,
+                esp, keepalives, datagrams.size());
         return printed;
     }
 
@@ -152,18 +149,23 @@ public final class DecodeIkeCapture {
                 h.minorVersion(), h.versionFlag() ? ", version flag" : "");
     }
 
-    private static void decrypt(byte[] ike, IkeMessage m, Map<String, KeyRow> keys, boolean keysGiven,
+    private static void decrypt(byte[] ike, IkeMessage m, Map<String, IkeWiresharkKeyRow> keys, boolean keysGiven,
             PrintStream out) {
         IkeHeader h = m.header();
-        KeyRow row = keys.get(spis(h.initiatorSpi(), h.responderSpi()));
+        IkeWiresharkKeyRow row = keys.get(spis(h.initiatorSpi(), h.responderSpi()));
         if (row == null) {
             out.println(keysGiven ? "    (no key row for these SPIs: not decrypted)" : "    (no keys given: not decrypted)");
             return;
         }
+        if (row.integrity().isEmpty()) {
+            out.println("    (integrity " + row.integrityName() + " is no IKEv2 transform: not decrypted)");
+            return;
+        }
         boolean fromInitiator = h.initiator();
-        try (IkeSkCodec codec = IkeSkCodec.create(row.encryption, row.integrity,
-                SecretBytes.of(fromInitiator ? row.skEi : row.skEr),
-                row.encryption.isAead() ? null : SecretBytes.of(fromInitiator ? row.skAi : row.skAr),
+        IntegrityAlgorithm integrity = row.integrity().get();
+        try (IkeSkCodec codec = IkeSkCodec.create(row.encryption(), integrity,
+                fromInitiator ? row.skEi() : row.skEr(),
+                row.encryption().isAead() ? null : fromInitiator ? row.skAi() : row.skAr(),
                 CryptoProviders.defaults())) {
             if (m.payload(IkeSkfPayload.class).isPresent()) {
                 Bytes content = codec.decryptFragment(ike, m);
@@ -277,89 +279,21 @@ public final class DecodeIkeCapture {
         return hex.length() <= 40 ? hex : hex.substring(0, 32) + "..";
     }
 
-    private record KeyRow(Encryption encryption, IntegrityAlgorithm integrity, byte[] skEi, byte[] skEr, byte[] skAi,
-            byte[] skAr) {}
-
     private static String spis(long spiI, long spiR) {
         return String.format("%016x,%016x", spiI, spiR);
     }
 
-    /** Parses {@code ikev2_decryption_table} rows; blank lines and {@code #} comments are skipped. */
-    static Map<String, KeyRow> parseKeys(String table) throws IOException {
-        Map<String, KeyRow> rows = new HashMap<>();
-        int lineNumber = 0;
-        for (String line : table.lines().toList()) {
-            lineNumber++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
+    /** Reads a Wireshark {@code ikev2_decryption_table} (header, comments and blank lines allowed). */
+    static Map<String, IkeWiresharkKeyRow> parseKeys(String table) throws IOException {
+        Map<String, IkeWiresharkKeyRow> rows = new LinkedHashMap<>();
+        try {
+            for (IkeWiresharkKeyRow row : IkeWiresharkKeys.readIkev2DecryptionTable(table)) {
+                rows.put(spis(row.initiatorSpi(), row.responderSpi()), row);
             }
-            if (rows.size() == MAX_KEY_ROWS) {
-                throw new IOException("key table: more than " + MAX_KEY_ROWS + " rows");
-            }
-            List<String> f = csv(trimmed);
-            if (f.size() != 8) {
-                throw new IOException("key table line " + lineNumber + ": " + f.size()
-                        + " fields (expected: 8, SPIi,SPIr,SK_ei,SK_er,\"encryption\",SK_ai,SK_ar,\"integrity\")");
-            }
-            try {
-                long spiI = Long.parseUnsignedLong(f.get(0), 16);
-                long spiR = Long.parseUnsignedLong(f.get(1), 16);
-                rows.put(spis(spiI, spiR), new KeyRow(encryption(f.get(4)), integrity(f.get(7)), HEX.parseHex(f.get(2)),
-                        HEX.parseHex(f.get(3)), HEX.parseHex(f.get(5)), HEX.parseHex(f.get(6))));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("key table line " + lineNumber + ": " + e.getMessage(), e);
-            }
+        } catch (IkeWiresharkTableException e) {
+            throw new IOException("key table: " + e.getMessage(), e);
         }
         return rows;
-    }
-
-    private static List<String> csv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString().strip());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString().strip());
-        return fields;
-    }
-
-    private static Encryption encryption(String name) {
-        List<Encryption> candidates = new ArrayList<>(List.of(Encryption.TRIPLE_DES, Encryption.NULL));
-        for (EncryptionAlgorithm a : List.of(EncryptionAlgorithm.AES_CBC, EncryptionAlgorithm.AES_CTR,
-                EncryptionAlgorithm.AES_GCM_8, EncryptionAlgorithm.AES_GCM_12, EncryptionAlgorithm.AES_GCM_16)) {
-            for (int bits : new int[] {128, 192, 256}) {
-                candidates.add(Encryption.of(a, bits));
-            }
-        }
-        for (Encryption e : candidates) {
-            if (IkeWiresharkKeys.ikeEncryptionName(e).equals(name)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("encryption algorithm \"" + name + "\" (expected: a name of Wireshark's"
-                + " ikev2_decryption_table, e.g. \"AES-CBC-256 [RFC3602]\")");
-    }
-
-    private static IntegrityAlgorithm integrity(String name) {
-        for (IntegrityAlgorithm i : List.of(IntegrityAlgorithm.NONE, IntegrityAlgorithm.HMAC_MD5_96,
-                IntegrityAlgorithm.HMAC_SHA1_96, IntegrityAlgorithm.HMAC_SHA2_256_128,
-                IntegrityAlgorithm.HMAC_SHA2_384_192, IntegrityAlgorithm.HMAC_SHA2_512_256)) {
-            if (IkeWiresharkKeys.ikeIntegrityName(i).equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("integrity algorithm \"" + name + "\" (expected: a name of Wireshark's"
-                + " ikev2_decryption_table, e.g. \"HMAC_SHA2_256_128 [RFC4868]\")");
     }
 
     private static byte[] readFile(Path path) throws IOException {

@@ -17,7 +17,11 @@ class TourTest {
         assertThat(out).contains("1. A redundant pair of tunnels to AWS", "2. What AWS and Harmony SASE accept",
                 "NOT compatible: Phase I (IKE SA) fails", "PSK", "Phase II rekey", "Bad Peer AS",
                 "4. Importing the file AWS hands out", "1 redundant pair", "5. The ESP engine", "replayed packet rejected");
-        assertThat(out).contains("6. Decoding an IKE capture (DecodeIkeCapture)");
+        assertThat(out).contains("6. Decoding an IKE capture (DecodeIkeCapture)", "(4 more IKE message(s) not shown)",
+                "8 IKE message(s), 2 ESP packet(s)");
+        String decode = out.substring(out.indexOf("6. Decoding an IKE capture"));
+        assertThat(decode.lines().filter(l -> l.startsWith("#")).map(l -> l.substring(0, l.indexOf(' '))))
+                .containsExactly("#1", "#2", "#3", "#4");
         assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
     }
 }

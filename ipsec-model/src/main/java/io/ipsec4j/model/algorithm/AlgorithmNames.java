@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads and prints the algorithm names used by cloud providers, strongSwan, Harmony SASE and IANA.
+ * Reads and prints the algorithm names used by cloud providers, strongSwan, Harmony SASE, IANA and
+ * Wireshark's IKEv2 key table.
  *
  * <p>Site-to-site tunnels are configured from several vocabularies at once: an AWS download says
  * {@code aes-128-cbc} and {@code Group 2}, the AWS API {@code AES128} and {@code 2}, an Azure policy
@@ -20,6 +21,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>AWS and Azure have no PRF setting; their integrity names also name the PRF.
+ *   <li>Wireshark names no PRF or key exchange method; its {@code esp_sa} names are in
+ *       {@link WiresharkNames}.
  *   <li>Azure names AEAD integrity after the GCM cipher ({@code GCMAES256}): it reads as
  *       {@link IntegrityAlgorithm#NONE}, and NONE prints as empty (print the cipher instead).
  *   <li>Azure's PFS value {@code PFSMM} ("same group as main mode") names no group by itself:
@@ -43,6 +46,7 @@ public final class AlgorithmNames {
         TABLES.put(Vendor.AZURE, CloudNames.azure());
         TABLES.put(Vendor.GCP, CloudNames.gcp());
         TABLES.put(Vendor.HARMONY_SASE, StrongSwanKeywords.HARMONY);
+        TABLES.put(Vendor.WIRESHARK, WiresharkNames.IKEV2);
     }
 
     private AlgorithmNames() {}

@@ -6,7 +6,8 @@ package io.ipsec4j.model.algorithm;
  * <p>Every source of tunnel settings names the same IANA transforms differently: AWS uses
  * {@code AES256-GCM-16} in its API and {@code aes-256-cbc} in its configuration files, Azure
  * {@code GCMAES256}, GCP {@code AES-GCM-16-256}, strongSwan and Harmony SASE the proposal keyword
- * {@code aes256gcm16}. Each constant selects one such vocabulary.
+ * {@code aes256gcm16}, Wireshark's key tables {@code AES-GCM-256 with 16 octet ICV [RFC5282]}. Each
+ * constant selects one such vocabulary.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.3.2">RFC 7296 §3.3.2</a>
  */
@@ -26,7 +27,13 @@ public enum Vendor {
      * Its {@code auth} enum mixes integrity ({@code sha256}) and PRF ({@code prfsha256}) keywords: read
      * the {@code prf*} values with {@link AlgorithmNames#prf}, the others with {@link AlgorithmNames#integrity}.
      */
-    HARMONY_SASE("Harmony SASE");
+    HARMONY_SASE("Harmony SASE"),
+    /**
+     * Wireshark's key tables: the {@code ikev2_decryption_table} names ({@code AES-CBC-128 [RFC3602]},
+     * {@code HMAC_SHA2_256_128 [RFC4868]}); no PRF or key exchange names. The {@code esp_sa} names
+     * and the names that denote no transform are read and printed by {@link WiresharkNames}.
+     */
+    WIRESHARK("Wireshark");
 
     private final String displayName;
 

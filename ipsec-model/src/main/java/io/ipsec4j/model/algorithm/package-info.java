@@ -1,6 +1,6 @@
 /**
  * The algorithm registry: every IPsec transform with its IANA number, sizes, RFC requirement level
- * and the names strongSwan, AWS, Azure, GCP and Harmony SASE give it.
+ * and the names strongSwan, AWS, Azure, GCP, Harmony SASE and Wireshark give it.
  *
  * <p>IKEv2 negotiates an SA as proposals of transforms, each a (Transform Type, Transform ID) pair
  * from the IANA "IKEv2 Parameters" registry (RFC 7296 §3.3). This package is the single source of
@@ -20,7 +20,8 @@
  *       proposals {@link io.ipsec4j.model.algorithm.IkeProposal} and
  *       {@link io.ipsec4j.model.algorithm.EspProposal};
  *   <li>{@link io.ipsec4j.model.algorithm.StrongSwanProposals} (proposal strings) and
- *       {@link io.ipsec4j.model.algorithm.AlgorithmNames} (vendor spellings), which fail with
+ *       {@link io.ipsec4j.model.algorithm.AlgorithmNames} (vendor spellings) and
+ *       {@link io.ipsec4j.model.algorithm.WiresharkNames} (Wireshark's key tables), which fail with
  *       {@link io.ipsec4j.model.algorithm.UnknownAlgorithmNameException} and suggestions, never with
  *       a silent default;
  *   <li>{@link io.ipsec4j.model.algorithm.IkeV1Attributes} and the IKEv1 attribute values
