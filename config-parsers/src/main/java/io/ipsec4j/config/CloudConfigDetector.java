@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class CloudConfigDetector {
     private static final Pattern XSLT = Pattern.compile("(?i)<xsl:(stylesheet|transform)\\b");
-    private static final Pattern AWS_TUNNEL = Pattern.compile("(?im)^\\s*ipsec\\s+tunnel\\s*#\\s*1\\b");
-    private static final Pattern AWS_IKE_SECTION = Pattern.compile("(?im)^\\s*#1\\s*:\\s*internet key exchange");
-    private static final Pattern STRONGSWAN = Pattern.compile("(?m)^\\s*conn\\s+Tunnel1\\b|ipsec\\.conf");
+    // Indentation is [^\S\n]* (whitespace but LF), not \s*: with MULTILINE, "^\s*" at every line start
+    // runs across all the following blank lines and back, which is quadratic in the text (seconds for
+    // 80 KB of blank lines).
+    private static final Pattern AWS_TUNNEL = Pattern.compile("(?im)^[^\\S\\n]*ipsec\\s+tunnel\\s*#\\s*1\\b");
+    private static final Pattern AWS_IKE_SECTION = Pattern.compile("(?im)^[^\\S\\n]*#1\\s*:\\s*internet key exchange");
+    private static final Pattern STRONGSWAN = Pattern.compile("(?m)^[^\\S\\n]*conn\\s+Tunnel1\\b|ipsec\\.conf");
 
     private CloudConfigDetector() {}
 

@@ -12,6 +12,7 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
+import io.ipsec4j.config.LabelledLine;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.config.ValueReader;
@@ -21,6 +22,7 @@ import io.ipsec4j.model.algorithm.Vendor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +40,6 @@ import java.util.regex.Pattern;
 public final class AzureDeviceScriptParser implements CloudConfigParser {
     private static final CloudConfigFormat FORMAT = CloudConfigFormat.AZURE_DEVICE_SCRIPT;
     private static final Pattern SECTION = Pattern.compile("^!\\s*\\[(\\d)]\\s*(.*)$");
-    private static final Pattern FIELD = Pattern.compile("^!\\s+(?<kind>[>+])\\s+(?<label>[^:]+?)\\s*:\\s*(?<value>.*?)\\s*$");
-    private static final Pattern SUB_HEADER = Pattern.compile("^!\\s+>\\s+(?<label>[^:]+?)\\s*$");
     private static final Pattern PUBLIC_IP = Pattern.compile("public ip (\\d{1,2})");
     private static final Pattern DPD = Pattern.compile("^\\s*dpd\\s+(\\d{1,5})\\b.*$");
     private static final Pattern MSS = Pattern.compile("^\\s*ip tcp adjust-mss\\s+(\\d{1,5})\\s*$");
@@ -58,7 +58,7 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
         AzureScriptState s = new AzureScriptState(values);
         int section = -1;
         String sub = "";
-        List<String> lines = text.lines();
+        List<String> lines = text.lines(FORMAT);
         boolean header = true;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -74,18 +74,26 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
                     header = false;
                     continue;
                 }
-                m = SUB_HEADER.matcher(line);
-                if (m.matches()) {
-                    sub = m.group("label").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                // "!   > label: value" and "!     + label: value", split by index (see LabelledLine).
+                Optional<String> subHeader = headerItem(line, '>');
+                Optional<String> item = subHeader.or(() -> headerItem(line, '+'));
+                if (item.isEmpty()) {
                     continue;
                 }
-                m = FIELD.matcher(line);
-                if (m.matches() && section >= 0) {
-                    String label = m.group("label").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                    if (m.group("kind").equals(">")) {
+                Optional<LabelledLine> field = LabelledLine.split(item.get());
+                if (field.isEmpty()) {
+                    String label = LabelledLine.strip(item.get());
+                    if (subHeader.isPresent() && !label.isEmpty() && label.indexOf(':') < 0) {
+                        sub = label.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    }
+                    continue;
+                }
+                if (section >= 0) {
+                    String label = field.get().label().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    if (subHeader.isPresent()) {
                         sub = label;
                     }
-                    s.field(section, sub, label, m.group("value"), at);
+                    s.field(section, sub, label, field.get().value(), at);
                 }
                 continue;
             }
@@ -96,6 +104,14 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
                     "the Azure VPN Gateway device script header with [1] Network parameters and [2] IPsec/IKE parameters");
         }
         return s.build();
+    }
+
+    /** The text after {@code "!" whitespace kind whitespace}, or empty for other lines. */
+    private static Optional<String> headerItem(String line, char kind) {
+        if (!line.startsWith("!") || line.length() < 2 || !LabelledLine.isSpace(line.charAt(1))) {
+            return Optional.empty();
+        }
+        return LabelledLine.afterMarker(line.substring(1), kind);
     }
 
     private static void body(AzureScriptState s, String line, SourceLocation at, ValueReader values) throws ConfigParseException {
