@@ -7,6 +7,7 @@ import io.ipsec4j.config.azure.AzureVwanJsonParser;
 import io.ipsec4j.config.gcp.GcpVpnTunnelParser;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +33,10 @@ public final class CloudConfigDetector {
         String head = firstNonBlank(t, 4000);
         if (head.startsWith("<")) {
             if (XSLT.matcher(t).find()) {
-                return CloudConfigFormat.AZURE_XSLT_TEMPLATE;
+                // AWS's stylesheets render <vpn_connection> documents; Azure's read /Data/… nodes.
+                String lower = t.toLowerCase(Locale.ROOT);
+                return lower.contains("vpn_connection") || lower.contains("amazon web services")
+                        ? CloudConfigFormat.AWS_XSLT_TEMPLATE : CloudConfigFormat.AZURE_XSLT_TEMPLATE;
             }
             return t.contains("<vpn_connection") ? CloudConfigFormat.AWS_XML : CloudConfigFormat.UNKNOWN;
         }
@@ -63,6 +67,21 @@ public final class CloudConfigDetector {
             return CloudConfigFormat.AWS_GENERIC_TEXT;
         }
         return CloudConfigFormat.UNKNOWN;
+    }
+
+    /** The line of the {@code <xsl:stylesheet>} (or {@code <xsl:transform>}) root element; 1 when there is none. */
+    static int xsltRootLine(String t) {
+        Matcher m = XSLT.matcher(t);
+        if (!m.find()) {
+            return 1;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (t.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static String firstNonBlank(String t, int max) {

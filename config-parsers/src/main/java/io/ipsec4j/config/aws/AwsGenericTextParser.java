@@ -75,6 +75,7 @@ public final class AwsGenericTextParser implements CloudConfigParser {
         private String connectionId;
         private String gatewayId;
         private boolean gatewayIdLineSeen;
+        private boolean truncatedVgwId;
         private String customerGatewayId;
         private String xslVersion;
         private boolean footer;
@@ -180,6 +181,8 @@ public final class AwsGenericTextParser implements CloudConfigParser {
                 case "your virtual private gateway id", "your vpn gateway id" -> {
                     gatewayIdLineSeen = true;
                     gatewayId = idValue("Virtual private gateway id", value, "vgw-", at);
+                    // "vgw-" cut short by whoever shared the file still names a VGW; a TGW file leaves it empty.
+                    truncatedVgwId = value.equalsIgnoreCase("vgw-");
                 }
                 case "your customer gateway id" -> customerGatewayId = idValue("Customer gateway id", value, "cgw-", at);
                 default -> {
@@ -228,7 +231,7 @@ public final class AwsGenericTextParser implements CloudConfigParser {
             CloudVpnConnection.Builder b = CloudVpnConnection.builder()
                     .format(CloudConfigFormat.AWS_GENERIC_TEXT)
                     .algorithmsAreMinimumSet(true)
-                    .gatewayKind(AwsChecks.gatewayKind(gatewayId, gatewayIdLineSeen))
+                    .gatewayKind(AwsChecks.gatewayKind(truncatedVgwId ? "vgw-" : gatewayId, gatewayIdLineSeen))
                     .tunnels(tunnels)
                     .warnings(values.warnings());
             Optional.ofNullable(connectionId).ifPresent(b::connectionId);
