@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  * parameters}, one {@code !   > label: value} or {@code !     + label: value} line per field.
  *
  * <p>One tunnel per {@code Public IP N} (two for active-active gateways). Values use device syntax
- * ({@code aes-cbc-256}, {@code esp-gcm 256}), translated to Azure's policy names before the registry
- * checks them. BGP placeholders ({@code VNG_ASN}, {@code LNG_BGPIP}) are expected when BGP is off and
- * give no warning then. From the command body only {@code dpd} and {@code adjust-mss} are read.
+ * ({@code aes-cbc-256}, {@code esp-gcm 256}), kept as written and translated to Azure's policy names
+ * only for the registry lookup. BGP placeholders ({@code VNG_ASN}, {@code LNG_BGPIP}) are expected
+ * when BGP is off and give no warning then. From the command body only {@code dpd} and {@code adjust-mss} are read.
  */
 public final class AzureDeviceScriptParser implements CloudConfigParser {
     private static final CloudConfigFormat FORMAT = CloudConfigFormat.AZURE_DEVICE_SCRIPT;
@@ -209,28 +209,28 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
             switch (key) {
                 case "encryptionalgorithm" -> {
                     if (ike) {
-                        p1.addEncryptionNames(AzureDeviceSyntax.encryption(value));
+                        p1.addEncryptionNames(value.trim());
                         common.putProvenance(CloudField.PHASE1_ENCRYPTION, at);
                     } else {
-                        p2.addEncryptionNames(AzureDeviceSyntax.encryption(value));
+                        p2.addEncryptionNames(value.trim());
                         common.putProvenance(CloudField.PHASE2_ENCRYPTION, at);
                     }
                 }
                 case "integrityalgorithm" -> {
                     if (ike) {
-                        p1.addIntegrityNames(AzureDeviceSyntax.integrity(value));
+                        p1.addIntegrityNames(value.trim());
                         common.putProvenance(CloudField.PHASE1_INTEGRITY, at);
                     } else {
-                        p2.addIntegrityNames(AzureDeviceSyntax.integrity(value));
+                        p2.addIntegrityNames(value.trim());
                         common.putProvenance(CloudField.PHASE2_INTEGRITY, at);
                     }
                 }
                 case "diffie-hellmangroup", "dhgroup" -> {
-                    p1.addDhGroupNames(AzureDeviceSyntax.dhGroup(value));
+                    p1.addDhGroupNames(value.trim());
                     common.putProvenance(CloudField.PHASE1_DH_GROUPS, at);
                 }
                 case "pfsgroup" -> {
-                    p2.addPfsGroupNames(AzureDeviceSyntax.pfsGroup(value));
+                    p2.addPfsGroupNames(value.trim());
                     common.putProvenance(CloudField.PHASE2_PFS_GROUPS, at);
                 }
                 case "salifetime(seconds)" -> values.number("SA lifetime", value, at).ifPresent(v -> {
@@ -309,7 +309,7 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
                         .putProvenance(CloudField.TUNNEL, publicIpAt.get(i))
                         .build());
             }
-            tunnels = new AlgorithmResolver(Vendor.AZURE, values).resolveAll(tunnels);
+            tunnels = new AlgorithmResolver(Vendor.AZURE, values, AzureDeviceSyntax.SPELLING).resolveAll(tunnels);
             CloudVpnConnection.Builder b = CloudVpnConnection.builder()
                     .format(FORMAT)
                     .gatewayKind(GatewayKind.AZURE_VPN_GATEWAY)
