@@ -87,7 +87,8 @@ public final class XmlInput {
             SourceLocation where = loc != null && loc.getLineNumber() > 0
                     ? SourceLocation.lineColumn(loc.getLineNumber(), Math.max(loc.getColumnNumber(), 0))
                     : SourceLocation.unknown();
-            throw new ConfigParseException(format, where, "invalid XML" + describe(e, names), "well-formed XML with a single root element");
+            throw new ConfigParseException(format, where, "invalid XML" + describe(e, names),
+                    "well-formed XML with a single root element");
         } finally {
             if (r != null) {
                 try {
@@ -163,11 +164,13 @@ public final class XmlInput {
                     String name = r.getLocalName();
                     if (++elements > MAX_ELEMENTS) {
                         throw new ConfigParseException(format, SourceLocation.line(r.getLocation().getLineNumber()),
-                                "XML with more than " + MAX_ELEMENTS + " elements", "at most " + MAX_ELEMENTS + " elements (XmlInput.MAX_ELEMENTS)");
+                                "XML with more than " + MAX_ELEMENTS + " elements",
+                                "at most " + MAX_ELEMENTS + " elements (XmlInput.MAX_ELEMENTS)");
                     }
                     if (stack.size() >= MAX_DEPTH) {
                         throw new ConfigParseException(format, SourceLocation.line(r.getLocation().getLineNumber()),
-                                "XML nested deeper than " + MAX_DEPTH + " levels (at an element <" + ValueReader.shorten(name) + ">)",
+                                "XML nested deeper than " + MAX_DEPTH + " levels (at an element <"
+                                        + ValueReader.shorten(name) + ">)",
                                 "at most " + MAX_DEPTH + " levels of nesting (XmlInput.MAX_DEPTH)");
                     }
                     names.add(name);

@@ -63,7 +63,8 @@ public final class Identity {
         // Length first: "\s*," is tried at every position of a run of spaces (quadratic in the run).
         String trimmed = dn.trim();
         if (trimmed.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("DN identity: " + trimmed.length() + " characters (expected: <= " + MAX_LENGTH + ")");
+            throw new IllegalArgumentException(
+                    "DN identity: " + trimmed.length() + " characters (expected: <= " + MAX_LENGTH + ")");
         }
         String normalized = trimmed.replaceAll("\\s*,\\s*", ", ").replaceAll("\\s*=\\s*", "=");
         if (normalized.indexOf('=') <= 0 || normalized.length() > MAX_LENGTH) {

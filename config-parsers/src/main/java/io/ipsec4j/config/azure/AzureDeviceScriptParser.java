@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * <p>One tunnel per {@code Public IP N} (two for active-active gateways). Values use device syntax
  * ({@code aes-cbc-256}, {@code esp-gcm 256}), kept as written and translated to Azure's policy names
  * only for the registry lookup. BGP placeholders ({@code VNG_ASN}, {@code LNG_BGPIP}) are expected
- * when BGP is off and give no warning then. From the command body only {@code dpd} and {@code adjust-mss} are read.
+ * when BGP is off and give no warning then. From the command body only {@code dpd} and
+ * {@code adjust-mss} are read.
  */
 public final class AzureDeviceScriptParser implements CloudConfigParser {
     private static final CloudConfigFormat FORMAT = CloudConfigFormat.AZURE_DEVICE_SCRIPT;
