@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * the registry's closest spellings; never a silent default.
  *
  * <p>The resolved lists of {@link CloudPhase1} and {@link CloudPhase2} are always recomputed from
- * the names, so a parser that replaces names (AWS tunnel options over the XML) resolves again.
+ * the names, so a parser that replaces names (AWS tunnel options over the XML) resolves again. A
+ * {@link Spelling} translates a format's own syntax for the lookup while the names stay as written.
  */
 public final class AlgorithmResolver {
     /** Words for "no PFS" in any vendor's file. */
@@ -31,6 +33,35 @@ public final class AlgorithmResolver {
     private final Vendor vendor;
     private final CloudConfigFormat format;
     private final ValueReader values;
+    private final Spelling spelling;
+
+    /**
+     * How a format writes names the registry knows under another spelling (an Azure device script's
+     * {@code aes-cbc-256} is Azure's {@code AES256}). The names stay as written in {@link CloudPhase1}
+     * and {@link CloudPhase2}; only the lookup uses the translation. Every method defaults to the
+     * name unchanged.
+     */
+    public interface Spelling {
+        /** The registry spelling of an encryption name. */
+        default String encryption(String written) {
+            return written;
+        }
+
+        /** The registry spelling of an integrity name. */
+        default String integrity(String written) {
+            return written;
+        }
+
+        /** The registry spelling of a Phase I Diffie-Hellman group. */
+        default String dhGroup(String written) {
+            return written;
+        }
+
+        /** The registry spelling of a PFS group. */
+        default String pfsGroup(String written) {
+            return written;
+        }
+    }
 
     /**
      * A resolver for {@code vendor}'s spellings, reporting errors as {@code values}' format. A name
@@ -38,8 +69,14 @@ public final class AlgorithmResolver {
      * accepted with a warning in {@code values}; a name no vocabulary knows is an error.
      */
     public AlgorithmResolver(Vendor vendor, ValueReader values) {
+        this(vendor, values, new Spelling() {});
+    }
+
+    /** As {@link #AlgorithmResolver(Vendor, ValueReader)}, looking names up through {@code spelling}. */
+    public AlgorithmResolver(Vendor vendor, ValueReader values, Spelling spelling) {
         this.vendor = Objects.requireNonNull(vendor, "vendor");
         this.values = Objects.requireNonNull(values, "values");
+        this.spelling = Objects.requireNonNull(spelling, "spelling");
         this.format = values.format();
     }
 
@@ -48,22 +85,22 @@ public final class AlgorithmResolver {
         CloudPhase1 p1 = tunnel.phase1();
         CloudPhase2 p2 = tunnel.phase2();
         List<KeyExchangeMethod> ikeGroups = list(tunnel, CloudField.PHASE1_DH_GROUPS, "Diffie-Hellman group",
-                p1.dhGroupNames(), AlgorithmNames::keyExchange);
+                p1.dhGroupNames(), spelling::dhGroup, AlgorithmNames::keyExchange);
         CloudPhase1 resolved1 = CloudPhase1.builder().from(p1)
                 .encryption(list(tunnel, CloudField.PHASE1_ENCRYPTION, "IKE encryption algorithm", p1.encryptionNames(),
-                        AlgorithmNames::encryption))
+                        spelling::encryption, AlgorithmNames::encryption))
                 .integrity(list(tunnel, CloudField.PHASE1_INTEGRITY, "IKE integrity algorithm", p1.integrityNames(),
-                        AlgorithmNames::integrity))
-                .prf(list(tunnel, CloudField.PHASE1_PRF, "PRF", p1.prfNames(), AlgorithmNames::prf))
+                        spelling::integrity, AlgorithmNames::integrity))
+                .prf(list(tunnel, CloudField.PHASE1_PRF, "PRF", p1.prfNames(), UnaryOperator.identity(), AlgorithmNames::prf))
                 .dhGroups(ikeGroups)
                 .build();
         CloudPhase2 resolved2 = CloudPhase2.builder().from(p2)
                 .encryption(list(tunnel, CloudField.PHASE2_ENCRYPTION, "IPsec encryption algorithm", p2.encryptionNames(),
-                        AlgorithmNames::encryption))
+                        spelling::encryption, AlgorithmNames::encryption))
                 .integrity(list(tunnel, CloudField.PHASE2_INTEGRITY, "IPsec integrity algorithm", p2.integrityNames(),
-                        AlgorithmNames::integrity))
+                        spelling::integrity, AlgorithmNames::integrity))
                 .pfsGroups(list(tunnel, CloudField.PHASE2_PFS_GROUPS, "PFS group", p2.pfsGroupNames(),
-                        (v, name) -> pfs(v, name, ikeGroups)))
+                        spelling::pfsGroup, (v, name) -> pfs(v, name, ikeGroups)))
                 .build();
         return CloudTunnel.builder().from(tunnel).phase1(resolved1).phase2(resolved2).build();
     }
@@ -90,7 +127,8 @@ public final class AlgorithmResolver {
         return AlgorithmNames.keyExchange(vendor, name);
     }
 
-    private <T> T lookupWithFallback(BiFunction<Vendor, String, T> lookup, String name, String what, SourceLocation at) {
+    private <T> T lookupWithFallback(BiFunction<Vendor, String, T> lookup, String name, String written, String what,
+            SourceLocation at) {
         try {
             return lookup.apply(vendor, name);
         } catch (UnknownAlgorithmNameException primary) {
@@ -100,7 +138,7 @@ public final class AlgorithmResolver {
                 }
                 try {
                     T value = lookup.apply(other, name);
-                    values.warn(ConfigWarning.Kind.SUSPICIOUS_VALUE, at, what + " \"" + ValueReader.shorten(name.trim())
+                    values.warn(ConfigWarning.Kind.SUSPICIOUS_VALUE, at, what + " \"" + ValueReader.shorten(written.trim())
                             + "\" is not a " + vendor.displayName() + " spelling; read as the " + other.displayName() + " name");
                     return value;
                 } catch (IllegalArgumentException ignored) {
@@ -112,7 +150,7 @@ public final class AlgorithmResolver {
     }
 
     private <T> List<T> list(CloudTunnel tunnel, CloudField field, String what, List<String> names,
-            BiFunction<Vendor, String, T> lookup) throws ConfigParseException {
+            UnaryOperator<String> translate, BiFunction<Vendor, String, T> lookup) throws ConfigParseException {
         List<T> out = new ArrayList<>(names.size());
         for (String name : names) {
             SourceLocation at = tunnel.sourceOf(field).orElse(tunnel.location());
@@ -120,7 +158,7 @@ public final class AlgorithmResolver {
                 continue;
             }
             try {
-                T value = lookupWithFallback(lookup, name, what, at);
+                T value = lookupWithFallback(lookup, translate.apply(name), name, what, at);
                 if (!out.contains(value)) {
                     out.add(value);
                 }

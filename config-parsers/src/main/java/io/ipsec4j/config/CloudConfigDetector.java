@@ -7,6 +7,7 @@ import io.ipsec4j.config.azure.AzureVwanJsonParser;
 import io.ipsec4j.config.gcp.GcpVpnTunnelParser;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class CloudConfigDetector {
     private static final Pattern XSLT = Pattern.compile("(?i)<xsl:(stylesheet|transform)\\b");
-    private static final Pattern AWS_TUNNEL = Pattern.compile("(?im)^\\s*ipsec\\s+tunnel\\s*#\\s*1\\b");
-    private static final Pattern AWS_IKE_SECTION = Pattern.compile("(?im)^\\s*#1\\s*:\\s*internet key exchange");
-    private static final Pattern STRONGSWAN = Pattern.compile("(?m)^\\s*conn\\s+Tunnel1\\b|ipsec\\.conf");
+    // Indentation is [^\S\n]* (whitespace but LF), not \s*: with MULTILINE, "^\s*" at every line start
+    // runs across all the following blank lines and back, which is quadratic in the text (seconds for
+    // 80 KB of blank lines).
+    private static final Pattern AWS_TUNNEL = Pattern.compile("(?im)^[^\\S\\n]*ipsec\\s+tunnel\\s*#\\s*1\\b");
+    private static final Pattern AWS_IKE_SECTION = Pattern.compile("(?im)^[^\\S\\n]*#1\\s*:\\s*internet key exchange");
+    private static final Pattern STRONGSWAN = Pattern.compile("(?m)^[^\\S\\n]*conn\\s+Tunnel1\\b|ipsec\\.conf");
 
     private CloudConfigDetector() {}
 
@@ -29,7 +33,10 @@ public final class CloudConfigDetector {
         String head = firstNonBlank(t, 4000);
         if (head.startsWith("<")) {
             if (XSLT.matcher(t).find()) {
-                return CloudConfigFormat.AZURE_XSLT_TEMPLATE;
+                // AWS's stylesheets render <vpn_connection> documents; Azure's read /Data/… nodes.
+                String lower = t.toLowerCase(Locale.ROOT);
+                return lower.contains("vpn_connection") || lower.contains("amazon web services")
+                        ? CloudConfigFormat.AWS_XSLT_TEMPLATE : CloudConfigFormat.AZURE_XSLT_TEMPLATE;
             }
             return t.contains("<vpn_connection") ? CloudConfigFormat.AWS_XML : CloudConfigFormat.UNKNOWN;
         }
@@ -60,6 +67,21 @@ public final class CloudConfigDetector {
             return CloudConfigFormat.AWS_GENERIC_TEXT;
         }
         return CloudConfigFormat.UNKNOWN;
+    }
+
+    /** The line of the {@code <xsl:stylesheet>} (or {@code <xsl:transform>}) root element; 1 when there is none. */
+    static int xsltRootLine(String t) {
+        Matcher m = XSLT.matcher(t);
+        if (!m.find()) {
+            return 1;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (t.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static String firstNonBlank(String t, int max) {

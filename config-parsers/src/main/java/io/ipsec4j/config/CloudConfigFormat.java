@@ -6,7 +6,7 @@ import java.util.Optional;
  * The file and API formats this module recognises (CONFIG-FORMATS.md §0).
  *
  * <p>Some formats are recognised only to be refused with a useful message (vendor-specific AWS
- * downloads, Azure XSLT templates); {@link #isImportable()} says which ones give tunnels.
+ * downloads, AWS and Azure XSLT templates); {@link #isImportable()} says which ones give tunnels.
  */
 public enum CloudConfigFormat {
     /** AWS "Generic" text download, every wording version from the 2009 XSL on (§1.2). */
@@ -23,6 +23,8 @@ public enum CloudConfigFormat {
     AZURE_DEVICE_SCRIPT(CloudProvider.AZURE, "Azure VPN Gateway device script", true),
     /** Azure ARM {@code Microsoft.Network/connections} JSON (§2.4). */
     AZURE_CONNECTION_JSON(CloudProvider.AZURE, "Azure ARM connection JSON", true),
+    /** AWS XSLT stylesheet ({@code customer-gateway-generic.xslt}, §1.1): the source of a download; refused. */
+    AWS_XSLT_TEMPLATE(CloudProvider.AWS, "AWS XSLT configuration template", false),
     /** Azure XSLT device template (§2.2.2): the source of a script, not a configuration; refused. */
     AZURE_XSLT_TEMPLATE(CloudProvider.AZURE, "Azure XSLT device template", false),
     /** GCP {@code compute#vpnTunnel} resource JSON, Classic or HA (§3). */

@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>The bytes are decoded ({@link ConfigText}: BOMs, UTF-16, CRLF/CR, the
  * {@link ConfigText#MAX_INPUT_BYTES} limit), the format is detected from the content
  * ({@link CloudConfigDetector}), and the matching parser runs. Inputs that are recognised but carry
- * no importable configuration (AWS vendor-specific downloads, Azure XSLT templates) are refused
+ * no importable configuration (AWS vendor-specific downloads, AWS and Azure XSLT templates) are refused
  * with a message that says which file to use instead. Nothing but {@link ConfigParseException} (and
  * {@link IOException} for files and streams) ever escapes.
  *
@@ -68,7 +68,7 @@ public final class CloudConfigReader {
             case AZURE_DEVICE_SCRIPT -> new AzureDeviceScriptParser();
             case AZURE_CONNECTION_JSON -> new AzureConnectionJsonParser();
             case GCP_VPN_TUNNEL_JSON -> new GcpVpnTunnelParser();
-            case AWS_VENDOR_TEXT, AZURE_XSLT_TEMPLATE, IPSEC4J_TUNNEL_JSON, UNKNOWN -> null;
+            case AWS_VENDOR_TEXT, AWS_XSLT_TEMPLATE, AZURE_XSLT_TEMPLATE, IPSEC4J_TUNNEL_JSON, UNKNOWN -> null;
         };
         return java.util.Optional.ofNullable(p);
     }
@@ -82,8 +82,13 @@ public final class CloudConfigReader {
                         "the Generic file: in the AWS console choose Download configuration with Vendor \"Generic\","
                                 + " Platform \"Generic\", Software \"Vendor Agnostic\" (or the output of"
                                 + " aws ec2 describe-vpn-connections)");
+            case AWS_XSLT_TEMPLATE:
+                return new ConfigParseException(format, SourceLocation.line(CloudConfigDetector.xsltRootLine(text.text())),
+                        "this is an XSLT stylesheet (the source AWS renders a download from), not a configuration",
+                        "the rendered file: in the AWS console choose Download configuration with Vendor \"Generic\","
+                                + " or the CustomerGatewayConfiguration XML (aws ec2 describe-vpn-connections)");
             case AZURE_XSLT_TEMPLATE:
-                return new ConfigParseException(format, SourceLocation.unknown(),
+                return new ConfigParseException(format, SourceLocation.line(CloudConfigDetector.xsltRootLine(text.text())),
                         "this is an XSLT device template (the source a script is generated from), not a configuration",
                         "the generated script: in the Azure portal open the connection and choose Download configuration,"
                                 + " or the Virtual WAN \"Download VPN configuration\" JSON");

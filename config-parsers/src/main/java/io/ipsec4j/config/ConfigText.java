@@ -29,6 +29,13 @@ public final class ConfigText {
      */
     public static final int MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
+    /**
+     * The longest line the line-oriented parsers (AWS Generic text, Azure device script) accept, in
+     * characters: 4096. Real lines are at most about 200 characters; the bound keeps a crafted line
+     * from costing more than linear work and gives a clear error instead.
+     */
+    public static final int MAX_LINE_CHARS = 4096;
+
     /** Control characters allowed in text: TAB, LF, CR, FF. */
     private static final String ALLOWED_CONTROLS = "\t\n\r\f";
 
@@ -149,6 +156,24 @@ public final class ConfigText {
             lines = List.copyOf(Arrays.asList(text.split("\n", -1)));
         }
         return lines;
+    }
+
+    /**
+     * The lines, refused with a {@link ConfigParseException} for {@code format} at the first line
+     * longer than {@link #MAX_LINE_CHARS}; for the line-oriented formats (JSON and XML may be one
+     * long line).
+     */
+    public List<String> lines(CloudConfigFormat format) throws ConfigParseException {
+        Objects.requireNonNull(format, "format");
+        List<String> all = lines();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).length() > MAX_LINE_CHARS) {
+                throw new ConfigParseException(format, SourceLocation.line(i + 1),
+                        "line of " + all.get(i).length() + " characters",
+                        "lines of at most " + MAX_LINE_CHARS + " characters (ConfigText.MAX_LINE_CHARS)");
+            }
+        }
+        return all;
     }
 
     /** Describes the input without its content. */

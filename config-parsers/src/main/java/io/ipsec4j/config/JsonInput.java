@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,15 +24,21 @@ import java.util.regex.Pattern;
 public final class JsonInput {
     /** Deepest nesting accepted: the real formats nest at most 8 levels. */
     public static final int MAX_NESTING_DEPTH = 64;
+    /** Longest number accepted, in characters: ports, ASNs, lifetimes and byte counts are far shorter. */
+    public static final int MAX_NUMBER_LENGTH = 64;
 
     private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\s]{2,}'");
-    private static final Pattern COMMENT_HINT = Pattern.compile("(?i)comment|'/'|\\('/'|\\(code 47\\)");
+    /** Jackson's own words in quotes ("token 'null', 'true' or 'false'"): kept, they are not input. */
+    private static final Set<String> JSON_KEYWORDS = Set.of("'null'", "'true'", "'false'", "'NaN'");
+    private static final Pattern COMMENT_HINT = Pattern.compile("(?i)comment|'/'|\\('/'|\\(code 47\\)|\\(code 35\\)");
+    /** Jackson's location suffix inside messages: "[Source: REDACTED (…); line: 1, column: 53]". */
+    private static final Pattern SOURCE_SUFFIX = Pattern.compile("\\[Source: [^;\\]]*+; line: (\\d+), column: (\\d+)]");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
                             .maxStringLength(ConfigText.MAX_INPUT_BYTES)
-                            .maxNumberLength(64)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
                             .build())
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -48,11 +56,24 @@ public final class JsonInput {
         return MAPPER;
     }
 
-    /** True when the first non-blank character opens a JSON value. */
+    /**
+     * True when the first non-blank character opens a JSON value. Whole lines starting with
+     * {@code #} or {@code //} before it are skipped, so that a commented file reaches the JSON
+     * parser and gets its "comment" error rather than "unrecognised input".
+     */
     public static boolean looksLikeJson(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int i = 0;
+        while (i < text.length()) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '#' || text.startsWith("//", i)) {
+                int eol = text.indexOf('\n', i);
+                if (eol < 0) {
+                    return false;
+                }
+                i = eol + 1;
+            } else {
                 return c == '{' || c == '[';
             }
         }
@@ -70,14 +91,30 @@ public final class JsonInput {
     }
 
     private static JsonNode read(ObjectMapper mapper, String text, CloudConfigFormat format) throws ConfigParseException {
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new ConfigParseException(format, SourceLocation.unknown(), "empty input", "a JSON document");
+        JsonNode node = tree(mapper, text, format, 0);
+        if (node == null || node.isMissingNode()) {
+            throw new ConfigParseException(format, SourceLocation.unknown(), "empty input", "a JSON document");
+        }
+        return node;
+    }
+
+    /**
+     * Reads a tree through a parser we hold, so that errors without a location of their own (the
+     * nesting and number-length limits) get the parser's current position.
+     */
+    private static JsonNode tree(ObjectMapper mapper, String text, CloudConfigFormat format, int shiftFirstLine)
+            throws ConfigParseException {
+        try (JsonParser p = mapper.createParser(text)) {
+            try {
+                return mapper.readTree(p);
+            } catch (JsonProcessingException e) {
+                throw syntaxError(format, e, e.getLocation() != null ? e.getLocation() : p.currentLocation(), shiftFirstLine);
             }
-            return node;
         } catch (JsonProcessingException e) {
-            throw syntaxError(format, e, 0);
+            throw syntaxError(format, e, e.getLocation(), shiftFirstLine);
+        } catch (IOException e) {
+            // A String source performs no I/O; only closing could get here.
+            throw new ConfigParseException(format, SourceLocation.unknown(), "unreadable JSON", "a JSON document", e);
         }
     }
 
@@ -94,11 +131,7 @@ public final class JsonInput {
                 throw strictError;
             }
         }
-        try {
-            return MAPPER.readTree("[" + text + "\n]");
-        } catch (JsonProcessingException e) {
-            throw syntaxError(format, e, 1);
-        }
+        return tree(MAPPER, "[" + text + "\n]", format, 1);
     }
 
     /** True when the text starts with one complete JSON value followed by a comma. */
@@ -116,13 +149,13 @@ public final class JsonInput {
                 }
             }
             return false;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    private static ConfigParseException syntaxError(CloudConfigFormat format, JsonProcessingException e, int shiftFirstLine) {
-        JsonLocation loc = e.getLocation();
+    private static ConfigParseException syntaxError(CloudConfigFormat format, JsonProcessingException e, JsonLocation loc,
+            int shiftFirstLine) {
         SourceLocation where = SourceLocation.unknown();
         if (loc != null && loc.getLineNr() > 0) {
             int column = Math.max(loc.getColumnNr(), 0);
@@ -132,25 +165,32 @@ public final class JsonInput {
             where = SourceLocation.lineColumn(loc.getLineNr(), column);
         }
         String original = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
-        // Keep the first line of Jackson's description and drop any quoted input token.
-        String description = QUOTED_TOKEN.matcher(original.split("\n", 2)[0]).replaceAll("'…'");
         String expected = "well-formed JSON (RFC 8259): balanced braces and brackets, no trailing commas, quoted strings";
-        if (COMMENT_HINT.matcher(original).find()) {
-            description = "a comment (// or /* */), which JSON does not allow";
+        String description;
+        if (e instanceof StreamConstraintsException) {
+            // Jackson names its own configuration methods here; say what the limit means instead.
+            if (original.contains("nesting depth")) {
+                description = "arrays and objects nested deeper than " + MAX_NESTING_DEPTH + " levels";
+                expected = "at most " + MAX_NESTING_DEPTH + " levels of nesting (JsonInput.MAX_NESTING_DEPTH)";
+            } else if (original.contains("Number value length")) {
+                description = "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+                expected = "numbers of at most " + MAX_NUMBER_LENGTH + " characters";
+            } else {
+                description = "input beyond the reader's limits";
+            }
+        } else if (COMMENT_HINT.matcher(original).find()) {
+            description = "a comment (#, // or /* */), which JSON does not allow";
             expected = "strict JSON without comments";
-        }
-        if (e.getMessage() != null && e.getMessage().contains("Duplicate field")) {
-            expected = "each key once per object";
+        } else {
+            // Keep the first line of Jackson's description, drop any quoted input token and the
+            // "[Source: REDACTED …; line: 1, column: 53]" suffix of nested locations.
+            String first = SOURCE_SUFFIX.matcher(original.split("\n", 2)[0]).replaceAll("line $1, column $2");
+            description = QUOTED_TOKEN.matcher(first).replaceAll(m -> JSON_KEYWORDS.contains(m.group())
+                    ? Matcher.quoteReplacement(m.group()) : "'…'");
+            if (e.getMessage() != null && e.getMessage().contains("Duplicate field")) {
+                expected = "each key once per object";
+            }
         }
         return new ConfigParseException(format, where, "invalid JSON: " + description, expected);
-    }
-
-    /** The token type at the root, for detection. */
-    static JsonToken rootToken(String text) {
-        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
-            return p.nextToken();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }

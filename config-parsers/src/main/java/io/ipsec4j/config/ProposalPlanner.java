@@ -7,9 +7,9 @@ import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import io.ipsec4j.model.algorithm.PrfAlgorithm;
+import io.ipsec4j.model.algorithm.StrongSwanProposals;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns the algorithm lists a file states into the model's IKE and ESP proposals: AEAD and
@@ -19,15 +19,6 @@ import java.util.Map;
  * each with a note for the import report.
  */
 final class ProposalPlanner {
-    private static final Map<IntegrityAlgorithm, PrfAlgorithm> PRF_OF = Map.of(
-            IntegrityAlgorithm.HMAC_MD5_96, PrfAlgorithm.HMAC_MD5,
-            IntegrityAlgorithm.HMAC_SHA1_96, PrfAlgorithm.HMAC_SHA1,
-            IntegrityAlgorithm.HMAC_SHA2_256_128, PrfAlgorithm.HMAC_SHA2_256,
-            IntegrityAlgorithm.HMAC_SHA2_384_192, PrfAlgorithm.HMAC_SHA2_384,
-            IntegrityAlgorithm.HMAC_SHA2_512_256, PrfAlgorithm.HMAC_SHA2_512,
-            IntegrityAlgorithm.AES_XCBC_96, PrfAlgorithm.AES128_XCBC,
-            IntegrityAlgorithm.AES_CMAC_96, PrfAlgorithm.AES128_CMAC);
-
     /** The proposals and what was assumed to build them. */
     record Plan(List<IkeProposal> ike, List<EspProposal> esp, List<String> notes) {}
 
@@ -67,14 +58,7 @@ final class ProposalPlanner {
             ke = d.ike();
             notes.add("Phase I Diffie-Hellman group not stated: " + d.source() + " used");
         }
-        List<PrfAlgorithm> prf = new ArrayList<>(p1.prf());
-        if (prf.isEmpty()) {
-            integ.forEach(i -> {
-                if (PRF_OF.containsKey(i) && !prf.contains(PRF_OF.get(i))) {
-                    prf.add(PRF_OF.get(i));
-                }
-            });
-        }
+        List<PrfAlgorithm> prf = p1.prf().isEmpty() ? StrongSwanProposals.derivedPrf(integ) : p1.prf();
         List<IkeProposal> ike = new ArrayList<>();
         List<Encryption> cbc = enc.stream().filter(e -> !e.isAead()).toList();
         List<Encryption> aead = enc.stream().filter(Encryption::isAead).toList();
@@ -84,7 +68,7 @@ final class ProposalPlanner {
                 i = d.integrity();
                 notes.add("Phase I integrity not stated: " + d.source() + " used");
             }
-            List<PrfAlgorithm> pr = prf.isEmpty() ? i.stream().map(PRF_OF::get).filter(x -> x != null).distinct().toList() : prf;
+            List<PrfAlgorithm> pr = prf.isEmpty() ? StrongSwanProposals.derivedPrf(i) : prf;
             ike.add(IkeProposal.builder().encryption(cbc).integrity(i).prf(pr).keyExchange(ke).build());
         }
         if (!aead.isEmpty()) {

@@ -5,10 +5,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -29,6 +33,8 @@ public final class XmlInput {
     public static final int MAX_ELEMENTS = 20_000;
 
     private static final XMLInputFactory FACTORY = newFactory();
+    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern SINGLE_QUOTED = Pattern.compile("'[^']*'");
 
     private XmlInput() {}
 
@@ -69,25 +75,20 @@ public final class XmlInput {
     /** Parses {@code text} into its root element. */
     public static XmlElement read(String text, CloudConfigFormat format) throws ConfigParseException {
         rejectDtd(text, format);
+        Set<String> names = new HashSet<>();
         XMLStreamReader r = null;
         try {
             synchronized (FACTORY) {
                 r = FACTORY.createXMLStreamReader(new StringReader(text));
             }
-            return readDocument(r, format);
-        } catch (XMLStreamException | RuntimeException e) {
-            Location loc = e instanceof XMLStreamException ? ((XMLStreamException) e).getLocation() : null;
-            if (loc == null && r != null) {
-                try {
-                    loc = r.getLocation();
-                } catch (RuntimeException ignored) {
-                    loc = null;
-                }
-            }
+            return readDocument(r, format, names);
+        } catch (XMLStreamException e) {
+            Location loc = e.getLocation() != null ? e.getLocation() : r != null ? r.getLocation() : null;
             SourceLocation where = loc != null && loc.getLineNumber() > 0
                     ? SourceLocation.lineColumn(loc.getLineNumber(), Math.max(loc.getColumnNumber(), 0))
                     : SourceLocation.unknown();
-            throw new ConfigParseException(format, where, "invalid XML" + describe(e), "well-formed XML with a single root element");
+            throw new ConfigParseException(format, where, "invalid XML" + describe(e, names),
+                    "well-formed XML with a single root element");
         } finally {
             if (r != null) {
                 try {
@@ -99,15 +100,23 @@ public final class XmlInput {
         }
     }
 
-    /** The parser's own words, without any quoted input text. */
-    private static String describe(Exception e) {
+    /**
+     * The parser's own words without input text: a quoted token survives only when it is the name
+     * of an element (or attribute) already read, which is markup, never a value such as a key.
+     */
+    private static String describe(XMLStreamException e, Set<String> names) {
         String m = e.getMessage();
         if (m == null) {
             return "";
         }
         int at = m.indexOf("Message: ");
         String text = (at >= 0 ? m.substring(at + 9) : m).split("\n", 2)[0];
-        text = text.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("'[^']*'", "'…'").trim();
+        text = DOUBLE_QUOTED.matcher(text).replaceAll(q -> {
+            String name = q.group(1).startsWith("</") && q.group(1).endsWith(">")
+                    ? q.group(1).substring(2, q.group(1).length() - 1) : q.group(1);
+            return names.contains(name) ? Matcher.quoteReplacement(q.group()) : "\"…\"";
+        });
+        text = SINGLE_QUOTED.matcher(text).replaceAll("'…'").trim();
         if (text.length() > 160) {
             text = text.substring(0, 160) + "…";
         }
@@ -140,7 +149,7 @@ public final class XmlInput {
         }
     }
 
-    private static XmlElement readDocument(XMLStreamReader r, CloudConfigFormat format)
+    private static XmlElement readDocument(XMLStreamReader r, CloudConfigFormat format, Set<String> names)
             throws XMLStreamException, ConfigParseException {
         Deque<Builder> stack = new ArrayDeque<>();
         XmlElement root = null;
@@ -152,14 +161,23 @@ public final class XmlInput {
                     if (root != null) {
                         throw new XMLStreamException("content after the root element", r.getLocation());
                     }
-                    if (++elements > MAX_ELEMENTS || stack.size() >= MAX_DEPTH) {
-                        throw new ConfigParseException(format, SourceLocation.line(r.getLocation().getLineNumber()),
-                                "XML too large or too deep", "at most " + MAX_ELEMENTS + " elements nested at most " + MAX_DEPTH + " deep");
-                    }
                     String name = r.getLocalName();
+                    if (++elements > MAX_ELEMENTS) {
+                        throw new ConfigParseException(format, SourceLocation.line(r.getLocation().getLineNumber()),
+                                "XML with more than " + MAX_ELEMENTS + " elements",
+                                "at most " + MAX_ELEMENTS + " elements (XmlInput.MAX_ELEMENTS)");
+                    }
+                    if (stack.size() >= MAX_DEPTH) {
+                        throw new ConfigParseException(format, SourceLocation.line(r.getLocation().getLineNumber()),
+                                "XML nested deeper than " + MAX_DEPTH + " levels (at an element <"
+                                        + ValueReader.shorten(name) + ">)",
+                                "at most " + MAX_DEPTH + " levels of nesting (XmlInput.MAX_DEPTH)");
+                    }
+                    names.add(name);
                     Map<String, String> attrs = new LinkedHashMap<>();
                     for (int i = 0; i < r.getAttributeCount(); i++) {
                         attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                        names.add(r.getAttributeLocalName(i));
                     }
                     String path = stack.isEmpty() ? "/" + name + "[1]" : stack.peek().childPath(name);
                     stack.push(new Builder(name, path, r.getLocation().getLineNumber(), attrs));

@@ -20,6 +20,24 @@ class CloudConfigReaderTest {
             + "  <xsl:template match=\"/\">crypto isakmp key <xsl:value-of select=\"/Data/SP_PresharedKey\"/></xsl:template>\r\n"
             + "</xsl:stylesheet>\r\n";
 
+    /** The shape of AWS's 2009 customer-gateway-generic.xslt: XSL over a vpn_connection document. */
+    static final String AWS_GENERIC_XSLT = """
+            <?xml version="1.0" ?>
+            <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+            	version="1.0">
+            	<xsl:output method="text" />
+            	<xsl:template match="/">
+            		<xsl:text>Amazon Web Services
+            Virtual Private Cloud
+            </xsl:text>
+            		<xsl:apply-templates select="vpn_connection" />
+            	</xsl:template>
+            	<xsl:template match="vpn_connection">
+            		<xsl:text>Your VPN Connection ID       : </xsl:text><xsl:value-of select="@id"/>
+            	</xsl:template>
+            </xsl:stylesheet>
+            """;
+
     static final String AWS_STRONGSWAN = """
             Amazon Web Services
             Virtual Private Cloud
@@ -110,6 +128,27 @@ class CloudConfigReaderTest {
         System.arraycopy(body, 0, bytes, 3, body.length);
 
         assertThatThrownBy(() -> CloudConfigReader.read(bytes)).isInstanceOf(ConfigParseException.class).hasMessageContaining("XSLT");
+    }
+
+    @Test
+    void refusesAwsOwnGenericXsltNamingAwsAtTheStylesheetLine() {
+        assertThatThrownBy(() -> CloudConfigReader.read(AWS_GENERIC_XSLT))
+                .isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining("AWS XSLT configuration template, line 2")
+                .hasMessageContaining("AWS console")
+                .hasMessageNotContaining("Azure")
+                .satisfies(e -> assertThat(((ConfigParseException) e).format()).isEqualTo(CloudConfigFormat.AWS_XSLT_TEMPLATE))
+                .satisfies(e -> assertThat(((ConfigParseException) e).location()).isEqualTo(SourceLocation.line(2)));
+    }
+
+    @Test
+    void givesAzureXsltRefusalsTheLineOfTheStylesheetRoot() {
+        assertThatThrownBy(() -> CloudConfigReader.read(XSLT_TEMPLATE))
+                .isInstanceOf(ConfigParseException.class)
+                .satisfies(e -> assertThat(((ConfigParseException) e).location()).isEqualTo(SourceLocation.line(2)));
+        assertThatThrownBy(() -> CloudConfigReader.read("<xsl:transform version=\"1.0\"/>"))
+                .isInstanceOf(ConfigParseException.class)
+                .satisfies(e -> assertThat(((ConfigParseException) e).location()).isEqualTo(SourceLocation.line(1)));
     }
 
     @Test

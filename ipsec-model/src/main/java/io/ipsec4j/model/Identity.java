@@ -60,7 +60,13 @@ public final class Identity {
     /** A distinguished-name identity, kept as written (normalised spacing after commas). */
     public static Identity distinguishedName(String dn) {
         Objects.requireNonNull(dn, "dn");
-        String normalized = dn.trim().replaceAll("\\s*,\\s*", ", ").replaceAll("\\s*=\\s*", "=");
+        // Length first: "\s*," is tried at every position of a run of spaces (quadratic in the run).
+        String trimmed = dn.trim();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "DN identity: " + trimmed.length() + " characters (expected: <= " + MAX_LENGTH + ")");
+        }
+        String normalized = trimmed.replaceAll("\\s*,\\s*", ", ").replaceAll("\\s*=\\s*", "=");
         if (normalized.indexOf('=') <= 0 || normalized.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("DN identity \"" + abbreviate(dn) + "\": expected attribute=value pairs");
         }
@@ -70,7 +76,7 @@ public final class Identity {
     /** A key ID identity from hexadecimal digits (stored in lower case). */
     public static Identity keyId(String hex) {
         Objects.requireNonNull(hex, "hex");
-        if (!HEX.matcher(hex).matches() || hex.length() > MAX_LENGTH) {
+        if (hex.length() > MAX_LENGTH || !HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("key ID identity \"" + abbreviate(hex) + "\": expected hexadecimal octets");
         }
         return new Identity(IdentityType.KEY_ID, hex.toLowerCase(Locale.ROOT));

@@ -2,6 +2,9 @@ package io.ipsec4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,5 +42,19 @@ class IdentityTest {
         assertThat(Identity.address(IpAddress.parse("::1")).type()).isEqualTo(IdentityType.IPV6_ADDR);
         assertThat(IdentityType.DER_ASN1_DN.code()).isEqualTo(9);
         assertThat(IdentityType.KEY_ID.code()).isEqualTo(11);
+    }
+
+    /** A long run of spaces used to cost quadratic regex time (80 KB: 17 s); the limit guards against a hang. */
+    @Test
+    void refusesLongDistinguishedNamesAndKeyIdsBeforeAnyPatternRuns() {
+        String dn = "CN=a" + " ".repeat(80_000) + "b";
+        String hex = "ab".repeat(80_000) + "x";
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> Identity.distinguishedName(dn)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("DN identity");
+            assertThatThrownBy(() -> Identity.keyId(hex)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("key ID identity");
+        });
     }
 }

@@ -8,6 +8,7 @@ import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
+import io.ipsec4j.config.LabelledLine;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.config.ValueReader;
@@ -36,11 +37,11 @@ import java.util.regex.Pattern;
 public final class AwsGenericTextParser implements CloudConfigParser {
     private static final Pattern TUNNEL_HEADER = Pattern.compile("(?i)^\\s*ipsec\\s+tunnel\\s*#\\s*(\\d{1,3})\\b.*$");
     private static final Pattern SECTION_HEADER = Pattern.compile("^\\s*#\\s*(\\d)\\s*:\\s*(.*)$");
-    private static final Pattern HEADER_ID = Pattern.compile("^[!#]?\\s*(?<label>Your [^:]+?)\\s*:\\s*(?<value>.*?)\\s*$");
-    private static final Pattern FIELD = Pattern.compile(
-            "^\\s*[-*]\\s+(?<label>[^:]+?)\\s*:(?:\\s*:(?=\\s|$))?\\s*(?<value>.*?)\\s*$");
-    private static final Pattern OUTSIDE = Pattern.compile("(?i)^\\s*outside\\s+ip\\s+addresses\\s*:?\\s*$");
-    private static final Pattern INSIDE = Pattern.compile("(?i)^\\s*inside\\s+ip\\s+addresses\\s*:?\\s*$");
+    // "label : value" lines are split with LabelledLine (indexOf), not a pattern: a label class that
+    // overlaps \s backtracks polynomially on a long run of spaces. Possessive quantifiers below keep
+    // adjacent optional whitespace from backtracking.
+    private static final Pattern OUTSIDE = Pattern.compile("(?i)^\\s*outside\\s+ip\\s+addresses\\s*+:?\\s*+$");
+    private static final Pattern INSIDE = Pattern.compile("(?i)^\\s*inside\\s+ip\\s+addresses\\s*+:?\\s*+$");
     private static final Pattern FOOTER = Pattern.compile("(?i)^\\s*additional\\s+notes\\s+and\\s+questions\\s*$");
     private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([-_#*.!\\[\\]()`])");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
@@ -74,6 +75,7 @@ public final class AwsGenericTextParser implements CloudConfigParser {
         private String connectionId;
         private String gatewayId;
         private boolean gatewayIdLineSeen;
+        private boolean truncatedVgwId;
         private String customerGatewayId;
         private String xslVersion;
         private boolean footer;
@@ -87,7 +89,7 @@ public final class AwsGenericTextParser implements CloudConfigParser {
         }
 
         CloudVpnConnection parse() throws ConfigParseException {
-            List<String> lines = text.lines();
+            List<String> lines = text.lines(CloudConfigFormat.AWS_GENERIC_TEXT);
             for (int i = 0; i < lines.size(); i++) {
                 line(clean(lines.get(i)), SourceLocation.line(i + 1));
             }
@@ -141,11 +143,11 @@ public final class AwsGenericTextParser implements CloudConfigParser {
                 sub = Sub.INSIDE;
                 return;
             }
-            m = FIELD.matcher(line);
-            if (m.matches()) {
-                String label = normalizeLabel(m.group("label"));
+            Optional<LabelledLine> f = listField(line);
+            if (f.isPresent()) {
+                String label = normalizeLabel(f.get().label());
                 String scoped = section == 3 && sub != Sub.NONE ? sub.name().toLowerCase(Locale.ROOT) + " " + label : label;
-                fields.field(current, section, label, scoped, m.group("value"), at);
+                fields.field(current, section, label, scoped, f.get().value(), at);
             }
         }
 
@@ -165,17 +167,22 @@ public final class AwsGenericTextParser implements CloudConfigParser {
         }
 
         private void headerLine(String line, SourceLocation at) {
-            Matcher m = HEADER_ID.matcher(line);
-            if (!m.matches()) {
+            // "[!#] Your … : value" (the identifiers block).
+            int start = !line.isEmpty() && (line.charAt(0) == '!' || line.charAt(0) == '#') ? 1 : 0;
+            String rest = line.substring(LabelledLine.skipSpace(line, start));
+            Optional<LabelledLine> id = rest.startsWith("Your ") ? LabelledLine.split(rest) : Optional.empty();
+            if (id.isEmpty()) {
                 return;
             }
-            String label = normalizeLabel(m.group("label"));
-            String value = m.group("value");
+            String label = normalizeLabel(id.get().label());
+            String value = id.get().value();
             switch (label) {
                 case "your vpn connection id" -> connectionId = idValue("VPN connection id", value, "vpn-", at);
                 case "your virtual private gateway id", "your vpn gateway id" -> {
                     gatewayIdLineSeen = true;
                     gatewayId = idValue("Virtual private gateway id", value, "vgw-", at);
+                    // "vgw-" cut short by whoever shared the file still names a VGW; a TGW file leaves it empty.
+                    truncatedVgwId = value.equalsIgnoreCase("vgw-");
                 }
                 case "your customer gateway id" -> customerGatewayId = idValue("Customer gateway id", value, "cgw-", at);
                 default -> {
@@ -194,9 +201,9 @@ public final class AwsGenericTextParser implements CloudConfigParser {
         }
 
         private void footerLine(String line) {
-            Matcher m = FIELD.matcher(line);
-            if (m.matches() && normalizeLabel(m.group("label")).equals("xsl version")) {
-                xslVersion = m.group("value").isEmpty() ? null : m.group("value");
+            Optional<LabelledLine> f = listField(line);
+            if (f.isPresent() && normalizeLabel(f.get().label()).equals("xsl version")) {
+                xslVersion = f.get().value().isEmpty() ? null : f.get().value();
             }
         }
 
@@ -224,7 +231,7 @@ public final class AwsGenericTextParser implements CloudConfigParser {
             CloudVpnConnection.Builder b = CloudVpnConnection.builder()
                     .format(CloudConfigFormat.AWS_GENERIC_TEXT)
                     .algorithmsAreMinimumSet(true)
-                    .gatewayKind(AwsChecks.gatewayKind(gatewayId, gatewayIdLineSeen))
+                    .gatewayKind(AwsChecks.gatewayKind(truncatedVgwId ? "vgw-" : gatewayId, gatewayIdLineSeen))
                     .tunnels(tunnels)
                     .warnings(values.warnings());
             Optional.ofNullable(connectionId).ifPresent(b::connectionId);
@@ -233,6 +240,23 @@ public final class AwsGenericTextParser implements CloudConfigParser {
             Optional.ofNullable(xslVersion).ifPresent(b::formatVersion);
             return b.build();
         }
+    }
+
+    /**
+     * A {@code - label : value} (or {@code * label : value}) list line; the stray second colon of
+     * {@code Customer Gateway:        :} is absorbed.
+     */
+    static Optional<LabelledLine> listField(String line) {
+        Optional<String> rest = LabelledLine.afterMarker(line, '-').or(() -> LabelledLine.afterMarker(line, '*'));
+        Optional<LabelledLine> f = rest.flatMap(LabelledLine::split);
+        if (f.isEmpty()) {
+            return f;
+        }
+        String value = f.get().value();
+        if (value.startsWith(":") && (value.length() == 1 || LabelledLine.isSpace(value.charAt(1)))) {
+            return Optional.of(new LabelledLine(f.get().label(), LabelledLine.strip(value.substring(1))));
+        }
+        return f;
     }
 
     /** Routing as stated by a {@code #4:} heading. */

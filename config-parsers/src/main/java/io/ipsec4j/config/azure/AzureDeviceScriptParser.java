@@ -12,6 +12,7 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
+import io.ipsec4j.config.LabelledLine;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.config.ValueReader;
@@ -21,6 +22,7 @@ import io.ipsec4j.model.algorithm.Vendor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,15 +33,14 @@ import java.util.regex.Pattern;
  * parameters}, one {@code !   > label: value} or {@code !     + label: value} line per field.
  *
  * <p>One tunnel per {@code Public IP N} (two for active-active gateways). Values use device syntax
- * ({@code aes-cbc-256}, {@code esp-gcm 256}), translated to Azure's policy names before the registry
- * checks them. BGP placeholders ({@code VNG_ASN}, {@code LNG_BGPIP}) are expected when BGP is off and
- * give no warning then. From the command body only {@code dpd} and {@code adjust-mss} are read.
+ * ({@code aes-cbc-256}, {@code esp-gcm 256}), kept as written and translated to Azure's policy names
+ * only for the registry lookup. BGP placeholders ({@code VNG_ASN}, {@code LNG_BGPIP}) are expected
+ * when BGP is off and give no warning then. From the command body only {@code dpd} and
+ * {@code adjust-mss} are read.
  */
 public final class AzureDeviceScriptParser implements CloudConfigParser {
     private static final CloudConfigFormat FORMAT = CloudConfigFormat.AZURE_DEVICE_SCRIPT;
     private static final Pattern SECTION = Pattern.compile("^!\\s*\\[(\\d)]\\s*(.*)$");
-    private static final Pattern FIELD = Pattern.compile("^!\\s+(?<kind>[>+])\\s+(?<label>[^:]+?)\\s*:\\s*(?<value>.*?)\\s*$");
-    private static final Pattern SUB_HEADER = Pattern.compile("^!\\s+>\\s+(?<label>[^:]+?)\\s*$");
     private static final Pattern PUBLIC_IP = Pattern.compile("public ip (\\d{1,2})");
     private static final Pattern DPD = Pattern.compile("^\\s*dpd\\s+(\\d{1,5})\\b.*$");
     private static final Pattern MSS = Pattern.compile("^\\s*ip tcp adjust-mss\\s+(\\d{1,5})\\s*$");
@@ -58,7 +59,7 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
         AzureScriptState s = new AzureScriptState(values);
         int section = -1;
         String sub = "";
-        List<String> lines = text.lines();
+        List<String> lines = text.lines(FORMAT);
         boolean header = true;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -74,18 +75,26 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
                     header = false;
                     continue;
                 }
-                m = SUB_HEADER.matcher(line);
-                if (m.matches()) {
-                    sub = m.group("label").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                // "!   > label: value" and "!     + label: value", split by index (see LabelledLine).
+                Optional<String> subHeader = headerItem(line, '>');
+                Optional<String> item = subHeader.or(() -> headerItem(line, '+'));
+                if (item.isEmpty()) {
                     continue;
                 }
-                m = FIELD.matcher(line);
-                if (m.matches() && section >= 0) {
-                    String label = m.group("label").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                    if (m.group("kind").equals(">")) {
+                Optional<LabelledLine> field = LabelledLine.split(item.get());
+                if (field.isEmpty()) {
+                    String label = LabelledLine.strip(item.get());
+                    if (subHeader.isPresent() && !label.isEmpty() && label.indexOf(':') < 0) {
+                        sub = label.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    }
+                    continue;
+                }
+                if (section >= 0) {
+                    String label = field.get().label().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    if (subHeader.isPresent()) {
                         sub = label;
                     }
-                    s.field(section, sub, label, m.group("value"), at);
+                    s.field(section, sub, label, field.get().value(), at);
                 }
                 continue;
             }
@@ -96,6 +105,14 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
                     "the Azure VPN Gateway device script header with [1] Network parameters and [2] IPsec/IKE parameters");
         }
         return s.build();
+    }
+
+    /** The text after {@code "!" whitespace kind whitespace}, or empty for other lines. */
+    private static Optional<String> headerItem(String line, char kind) {
+        if (!line.startsWith("!") || line.length() < 2 || !LabelledLine.isSpace(line.charAt(1))) {
+            return Optional.empty();
+        }
+        return LabelledLine.afterMarker(line.substring(1), kind);
     }
 
     private static void body(AzureScriptState s, String line, SourceLocation at, ValueReader values) throws ConfigParseException {
@@ -193,28 +210,28 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
             switch (key) {
                 case "encryptionalgorithm" -> {
                     if (ike) {
-                        p1.addEncryptionNames(AzureDeviceSyntax.encryption(value));
+                        p1.addEncryptionNames(value.trim());
                         common.putProvenance(CloudField.PHASE1_ENCRYPTION, at);
                     } else {
-                        p2.addEncryptionNames(AzureDeviceSyntax.encryption(value));
+                        p2.addEncryptionNames(value.trim());
                         common.putProvenance(CloudField.PHASE2_ENCRYPTION, at);
                     }
                 }
                 case "integrityalgorithm" -> {
                     if (ike) {
-                        p1.addIntegrityNames(AzureDeviceSyntax.integrity(value));
+                        p1.addIntegrityNames(value.trim());
                         common.putProvenance(CloudField.PHASE1_INTEGRITY, at);
                     } else {
-                        p2.addIntegrityNames(AzureDeviceSyntax.integrity(value));
+                        p2.addIntegrityNames(value.trim());
                         common.putProvenance(CloudField.PHASE2_INTEGRITY, at);
                     }
                 }
                 case "diffie-hellmangroup", "dhgroup" -> {
-                    p1.addDhGroupNames(AzureDeviceSyntax.dhGroup(value));
+                    p1.addDhGroupNames(value.trim());
                     common.putProvenance(CloudField.PHASE1_DH_GROUPS, at);
                 }
                 case "pfsgroup" -> {
-                    p2.addPfsGroupNames(AzureDeviceSyntax.pfsGroup(value));
+                    p2.addPfsGroupNames(value.trim());
                     common.putProvenance(CloudField.PHASE2_PFS_GROUPS, at);
                 }
                 case "salifetime(seconds)" -> values.number("SA lifetime", value, at).ifPresent(v -> {
@@ -293,7 +310,7 @@ public final class AzureDeviceScriptParser implements CloudConfigParser {
                         .putProvenance(CloudField.TUNNEL, publicIpAt.get(i))
                         .build());
             }
-            tunnels = new AlgorithmResolver(Vendor.AZURE, values).resolveAll(tunnels);
+            tunnels = new AlgorithmResolver(Vendor.AZURE, values, AzureDeviceSyntax.SPELLING).resolveAll(tunnels);
             CloudVpnConnection.Builder b = CloudVpnConnection.builder()
                     .format(FORMAT)
                     .gatewayKind(GatewayKind.AZURE_VPN_GATEWAY)

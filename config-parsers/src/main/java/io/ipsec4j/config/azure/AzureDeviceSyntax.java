@@ -1,5 +1,6 @@
 package io.ipsec4j.config.azure;
 
+import io.ipsec4j.config.AlgorithmResolver;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,6 +13,29 @@ import java.util.regex.Pattern;
  * registry knows. A value that does not translate is returned unchanged, so the registry reports it.
  */
 final class AzureDeviceSyntax {
+    /** The translation as the resolver's spelling: the script's names stay as written. */
+    static final AlgorithmResolver.Spelling SPELLING = new AlgorithmResolver.Spelling() {
+        @Override
+        public String encryption(String written) {
+            return AzureDeviceSyntax.encryption(written);
+        }
+
+        @Override
+        public String integrity(String written) {
+            return AzureDeviceSyntax.integrity(written);
+        }
+
+        @Override
+        public String dhGroup(String written) {
+            return AzureDeviceSyntax.dhGroup(written);
+        }
+
+        @Override
+        public String pfsGroup(String written) {
+            return AzureDeviceSyntax.pfsGroup(written);
+        }
+    };
+
     private static final Pattern GCM = Pattern.compile("(?:aes)?gcm(?:aes)?(128|192|256)?(?:gcm)?(?:16|128icv)?");
     private static final Pattern GCM_BITS_FIRST = Pattern.compile("aes(128|192|256)gcm(?:16)?");
     private static final Pattern CBC = Pattern.compile("aes(?:cbc)?(128|192|256)?(?:cbc)?");

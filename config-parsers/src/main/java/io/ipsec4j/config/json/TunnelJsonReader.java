@@ -196,7 +196,8 @@ final class TunnelJsonReader {
                 sb.append(sb.length() == 0 ? "" : "; ").append(f.code()).append(' ').append(f.path()).append(": ").append(f.message());
             }
             throw JsonObjectReader.error(pointer, sb.toString(), "a value the model accepts");
-        } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
+            // The model's value types refuse bad values with IllegalArgumentException; anything else is a bug.
             throw JsonObjectReader.error(pointer, String.valueOf(e.getMessage()), "a valid value");
         }
     }

@@ -207,6 +207,15 @@ class AwsGenericTextQuirksTest {
     }
 
     @Test
+    void keepsAVirtualPrivateGatewayWhoseIdWasTruncated() throws ConfigParseException {
+        CloudVpnConnection c = parser.parse(XSL_2009.replace("vgw-5e6f7a8b", "vgw-"));
+
+        assertThat(c.gatewayId()).isEmpty();
+        assertThat(c.gatewayKind()).isEqualTo(GatewayKind.AWS_VIRTUAL_PRIVATE_GATEWAY);
+        assertThat(c.warnings()).anySatisfy(w -> assertThat(w.message()).contains("truncated to \"vgw-\""));
+    }
+
+    @Test
     void acceptsASingleTunnelWithAWarning() throws ConfigParseException {
         int cut = XSL_2009.indexOf("IPSec Tunnel #2");
         int footer = XSL_2009.indexOf("Additional Notes");

@@ -64,6 +64,29 @@ class AzureDeviceScriptParserTest {
     }
 
     @Test
+    void keepsTheScriptsAlgorithmNamesAsWritten() throws ConfigParseException {
+        CloudTunnel t = parser.parse(FixtureFiles.cloudConfig("azure-devicescript-cisco-ios-1.txt")).tunnels().get(0);
+
+        assertThat(t.phase1().encryptionNames()).containsExactly("aes-cbc-256");
+        assertThat(t.phase1().integrityNames()).containsExactly("sha1");
+        assertThat(t.phase1().dhGroupNames()).containsExactly("2");
+        assertThat(t.phase2().encryptionNames()).containsExactly("esp-gcm 256");
+        assertThat(t.phase2().pfsGroupNames()).containsExactly("none");
+        assertThat(t.phase1().encryption()).containsExactly(Encryption.AES256_CBC);
+        assertThat(t.phase2().encryption()).containsExactly(Encryption.AES256_GCM_16);
+    }
+
+    @Test
+    void reportsAnUnknownDeviceNameAsWritten() {
+        String script = FixtureFiles.cloudConfigText("azure-devicescript-cisco-ios-1.txt")
+                .replace("Encryption algorithm:  aes-cbc-256", "Encryption algorithm:  serpent-cbc-256");
+
+        assertThatThrownBy(() -> parser.parse(script))
+                .isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining("\"serpent-cbc-256\"");
+    }
+
+    @Test
     void readsAnActiveActiveGatewayWithBgp() throws ConfigParseException {
         String script = FixtureFiles.cloudConfigText("azure-devicescript-cisco-ios-1.txt")
                 .replace("!     + Public IP 1:         74.176.139.86\n",

@@ -13,6 +13,8 @@ import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.model.RedundantTunnels;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TunnelJsonTest {
     private static RedundantTunnels awsPair() throws ConfigParseException {
@@ -90,6 +92,28 @@ class TunnelJsonTest {
                 .isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining("JSON pointer /redundantTunnels/0")
                 .hasMessageContaining("SAME_GATEWAY");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"localAsn\" : 65016 | \"localAsn\" : 4294967296",
+        "\"prefixLength\" : 30 | \"prefixLength\" : 64",
+        "\"holdTimeSeconds\" : 30 | \"holdTimeSeconds\" : -30",
+        "\"seconds\" : 28800 | \"seconds\" : -1",
+        "\"seconds\" : 28800 | \"seconds\" : null",
+        "\"gateway\" : \"sase-gateway-2\" | \"gateway\" : null",
+        "\"neighbor\" : \"169.254.97.157\" | \"neighbor\" : \"\"",
+        "\"routing\" : \"ROUTE_BASED\" | \"routing\" : \"route_based\"",
+        "\"ikeVersion\" : \"IKEV1_MAIN\" | \"ikeVersion\" : \"\""
+    })
+    void turnsEveryRefusedValueIntoATypedErrorAtAPointer(String from, String to) throws ConfigParseException {
+        String json = TunnelJson.write(awsPair(), SecretOutput.REVEAL);
+        assertThat(json).contains(from);
+
+        assertThatThrownBy(() -> TunnelJson.read(json.replaceFirst(java.util.regex.Pattern.quote(from), to)))
+                .isInstanceOf(ConfigParseException.class)
+                .satisfies(e -> assertThat(((ConfigParseException) e).location().pointer()).isPresent())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("amSvsJ57npKUIi3hk5Lf9NZ9KGK.bHVP"));
     }
 
     @Test

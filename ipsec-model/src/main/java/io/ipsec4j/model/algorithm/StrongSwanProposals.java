@@ -92,8 +92,11 @@ public final class StrongSwanProposals {
         return String.join("-", out);
     }
 
-    /** The PRFs strongSwan adds to an IKE proposal without one: those matching the integrity algorithms. */
-    static List<PrfAlgorithm> derivedPrf(List<IntegrityAlgorithm> integrity) {
+    /**
+     * The PRFs strongSwan adds to an IKE proposal without one: those matching the integrity
+     * algorithms ({@link IntegrityAlgorithm#matchingPrf()}), in order, without repeats.
+     */
+    public static List<PrfAlgorithm> derivedPrf(List<IntegrityAlgorithm> integrity) {
         Set<PrfAlgorithm> prf = new LinkedHashSet<>();
         for (IntegrityAlgorithm i : integrity) {
             if (i.matchingPrf() != null) {
