@@ -1,6 +1,6 @@
 package io.ipsec4j.ike.v2;
 
-import io.ipsec4j.ike.IkeProtocolException;
+import io.ipsec4j.ike.IkeErrorException;
 import io.ipsec4j.model.Bytes;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.10.1">RFC 7296 §3.10.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.21">RFC 7296 §2.21</a>
  */
-public abstract class IkeErrorNotifyException extends IkeProtocolException {
+public abstract class IkeErrorNotifyException extends IkeErrorException {
     private static final long serialVersionUID = 1L;
 
     IkeErrorNotifyException(IkeNotifyType type, Bytes data, boolean integrityProtected, String message,
