@@ -50,7 +50,7 @@ final class IkePayloadCodec {
         } catch (IllegalArgumentException e) {
             // The records validate their fields in their constructors; on the wire a violation is a
             // syntax error, with the same message.
-            throw IkeWire.syntax("%s payload: %s", type, e.getMessage());
+            throw IkeWire.syntax(e, "%s payload: %s", type, e.getMessage());
         }
     }
 
