@@ -17,7 +17,7 @@ class EspSaFuzzTest {
 
     private static List<EspSa> inbound() {
         List<EspSa> out = new ArrayList<>();
-        for (EspSuites.Suite s : EspSuites.ALL) {
+        for (EspSuiteSas s : EspSuiteSas.ALL) {
             try {
                 out.add(s.pair(false, 64)[1]);
                 out.add(s.pair(true, 0)[1]);

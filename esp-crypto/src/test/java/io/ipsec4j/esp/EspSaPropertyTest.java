@@ -20,8 +20,8 @@ class EspSaPropertyTest {
     private final Map<String, EspSa[]> pairs = new HashMap<>();
 
     private EspSa[] pair(int suite, boolean esn) {
-        EspSuites.Suite s = EspSuites.ALL.get(suite);
-        return pairs.computeIfAbsent(s.name + esn, k -> {
+        EspSuiteSas s = EspSuiteSas.ALL.get(suite);
+        return pairs.computeIfAbsent(s + "/" + esn, k -> {
             try {
                 return s.pair(esn, 1024);
             } catch (Exception e) {
@@ -38,7 +38,7 @@ class EspSaPropertyTest {
 
     @Test
     void sealThenOpenIsIdentityForEveryAlgorithmAndPayloadSize() {
-        qt().withExamples(600).forAll(integers().between(0, EspSuites.ALL.size() - 1),
+        qt().withExamples(600).forAll(integers().between(0, EspSuiteSas.ALL.size() - 1),
                 integers().between(0, MAX_PAYLOAD), booleans().all(), integers().between(0, 255))
                 .checkAssert((suite, size, esn, nextHeader) -> {
                     EspSa[] sa = pair(suite, esn);
@@ -47,12 +47,13 @@ class EspSaPropertyTest {
                     try {
                         sa[0].seal(buf, nextHeader);
                         assertThat(buf.readableBytes()).isEqualTo(sa[0].sealedLength(size));
-                        int alignment = Math.max(4, EspSuites.ALL.get(suite).encryption.algorithm().blockSizeBytes());
+                        int alignment = Math.max(4,
+                                EspSuiteSas.ALL.get(suite).suite().encryption().algorithm().blockSizeBytes());
                         assertThat((buf.readableBytes() - sa[0].headroomBytes() - sa[0].icvLengthBytes()) % alignment)
                                 .isZero();
                         assertThat(sa[1].open(buf)).isEqualTo(nextHeader);
                     } catch (EspException e) {
-                        throw new AssertionError(EspSuites.ALL.get(suite) + " size " + size, e);
+                        throw new AssertionError(EspSuiteSas.ALL.get(suite) + " size " + size, e);
                     }
                     if (!EspNextHeader.isDummy(nextHeader)) {
                         assertThat(readable(buf)).isEqualTo(plain);
@@ -62,7 +63,7 @@ class EspSaPropertyTest {
 
     @Test
     void anySingleBitFlipIsRejected() {
-        qt().withExamples(1500).forAll(integers().between(0, EspSuites.ALL.size() - 1),
+        qt().withExamples(1500).forAll(integers().between(0, EspSuiteSas.ALL.size() - 1),
                 integers().between(0, 1500), integers().between(0, Integer.MAX_VALUE), booleans().all())
                 .checkAssert((suite, size, position, esn) -> {
                     EspSa[] sa = pair(suite, esn);
@@ -78,7 +79,7 @@ class EspSaPropertyTest {
                     buf.setByte(index, buf.getByte(index) ^ (1 << (bit % 8)));
                     ByteBuf tampered = buf;
                     assertThatThrownBy(() -> sa[1].open(tampered))
-                            .as("%s, %d bytes, bit %d", EspSuites.ALL.get(suite), size, bit)
+                            .as("%s, %d bytes, bit %d", EspSuiteSas.ALL.get(suite), size, bit)
                             .isInstanceOf(EspException.class);
                 });
     }

@@ -191,6 +191,12 @@ public final class StrongSwanPair implements AutoCloseable {
         return CharonLog.read(dir.resolve(node.name()).resolve("charon.log"));
     }
 
+    /** Returns the output of {@code swanctl --list-sas --noblock} on {@code node}. */
+    public String listSas(Node node) throws IOException, InterruptedException {
+        return HostCommand.check(20, HostCommand.inNamespace(namespace(node), "swanctl", "--list-sas", "--noblock",
+                "--uri", vici(node)));
+    }
+
     /** Returns {bytes, packets} of {@code node}'s inbound SA with {@code spi} from {@code swanctl --list-sas}. */
     public long[] inboundCounters(Node node, int spi) throws IOException, InterruptedException {
         String out = HostCommand.check(20, HostCommand.inNamespace(namespace(node), "swanctl", "--list-sas", "--uri",

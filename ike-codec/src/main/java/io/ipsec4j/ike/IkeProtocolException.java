@@ -1,56 +1,27 @@
 package io.ipsec4j.ike;
 
-import io.ipsec4j.model.Bytes;
 import java.util.Objects;
 
 /**
- * The root of every IKE protocol error: a checked exception that carries the error Notify type the
- * peer should (or did) see.
+ * The root of every failure to accept a received IKE datagram: a checked exception that decoders
+ * throw whatever the bytes, because a malformed datagram is data, not a crash.
  *
- * <p>Decoders throw only subclasses of this type, whatever the bytes: a malformed datagram is data,
- * not a crash. An error found while decoding the content of an integrity-protected (SK) payload
- * may be answered with an error Notify; one found in an unprotected message must not be, because
- * anybody can forge it (RFC 7296 §2.21.1, §2.21.2). {@link #isIntegrityProtected()} tells the two
- * apart. IKEv2 defines one final subclass per error type in {@code io.ipsec4j.ike.v2}.
+ * <p>The root deliberately carries no error type, so that a generic handler cannot answer what it
+ * catches. There are two kinds, kept apart as AOSP's IKE library keeps them (RFC 7296 §2.21):
+ * <ul>
+ *   <li>{@link IkeErrorException}: an error with an error Notify type, which may be answered with
+ *       that Notify when it was found inside an integrity-protected message;</li>
+ *   <li>{@link IkeDiscardException}: the datagram must be discarded without any answer (it failed
+ *       its integrity check, or a fragment cannot be reassembled); it has no error type.</li>
+ * </ul>
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.21">RFC 7296 §2.21</a>
- * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.10.1">RFC 7296 §3.10.1</a>
  */
 public abstract class IkeProtocolException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final int errorType;
-    private final transient Bytes errorData;
-    private final boolean integrityProtected;
-
-    /**
-     * Creates an error of Notify type {@code errorType} with {@code errorData} as Notification Data.
-     *
-     * @param integrityProtected whether the error was found inside an integrity-protected message
-     */
-    protected IkeProtocolException(int errorType, Bytes errorData, boolean integrityProtected,
-            String message, Throwable cause) {
+    /** Creates the exception; {@code message} says what came and what was expected. */
+    protected IkeProtocolException(String message, Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
-        this.errorType = errorType;
-        this.errorData = Objects.requireNonNull(errorData, "errorData");
-        this.integrityProtected = integrityProtected;
-    }
-
-    /** Returns the error Notify Message Type (1–16383). */
-    public final int errorType() {
-        return errorType;
-    }
-
-    /** Returns the Notification Data that goes with the error (often empty). */
-    public final Bytes errorData() {
-        return errorData;
-    }
-
-    /**
-     * Returns {@code true} if the error was found inside an integrity-protected message, so that it
-     * may be answered with an error Notify; {@code false} for an unprotected message.
-     */
-    public final boolean isIntegrityProtected() {
-        return integrityProtected;
     }
 }

@@ -1,7 +1,9 @@
 /**
  * Version-independent parts of the IKE codec: the major-version dispatch of a received datagram
  * ({@link io.ipsec4j.ike.IkeHeaders}), the checked exception root of every protocol error
- * ({@link io.ipsec4j.ike.IkeProtocolException}) and the limits a decoder enforces
+ * ({@link io.ipsec4j.ike.IkeProtocolException}) with its two kinds, errors that may be answered with
+ * a Notify ({@link io.ipsec4j.ike.IkeErrorException}) and datagrams to discard silently
+ * ({@link io.ipsec4j.ike.IkeDiscardException}), and the limits a decoder enforces
  * ({@link io.ipsec4j.ike.IkeDecoderLimits}).
  *
  * <p>IKEv2 lives in {@code io.ipsec4j.ike.v2}; IKEv1 (ISAKMP) will live in {@code io.ipsec4j.ike.v1}.

@@ -134,7 +134,7 @@ public class IkeCodecBenchmark extends EspBenchmarkBase {
     }
 
     @Benchmark
-    public IkeMessage decodeInit() throws IkeErrorNotifyException {
+    public IkeMessage decodeInit() throws IkeProtocolException {
         return decoder.decode(initBuf.duplicate());
     }
 

@@ -1,7 +1,8 @@
 package io.ipsec4j.ike.v2;
 
-import io.ipsec4j.ike.IkeProtocolException;
+import io.ipsec4j.ike.IkeErrorException;
 import io.ipsec4j.model.Bytes;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.10.1">RFC 7296 §3.10.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.21">RFC 7296 §2.21</a>
  */
-public abstract class IkeErrorNotifyException extends IkeProtocolException {
+public abstract class IkeErrorNotifyException extends IkeErrorException {
     private static final long serialVersionUID = 1L;
 
     IkeErrorNotifyException(IkeNotifyType type, Bytes data, boolean integrityProtected, String message,
@@ -64,44 +65,35 @@ public abstract class IkeErrorNotifyException extends IkeProtocolException {
 
     static IkeErrorNotifyException create(int type, Bytes data, String message,
             boolean integrityProtected) {
-        switch (type) {
-            case 1:
-                return new UnsupportedCriticalPayloadException(message, data, integrityProtected, null);
-            case 17:
-                return new InvalidKePayloadException(message, data, integrityProtected, null);
-            case 4:
-                return new InvalidIkeSpiException(message, data, integrityProtected, null);
-            case 5:
-                return new InvalidMajorVersionException(message, data, integrityProtected, null);
-            case 7:
-                return new InvalidSyntaxException(message, data, integrityProtected, null);
-            case 9:
-                return new InvalidMessageIdException(message, data, integrityProtected, null);
-            case 11:
-                return new InvalidSpiException(message, data, integrityProtected, null);
-            case 14:
-                return new NoProposalChosenException(message, data, integrityProtected, null);
-            case 24:
-                return new AuthenticationFailedException(message, data, integrityProtected, null);
-            case 34:
-                return new SinglePairRequiredException(message, data, integrityProtected, null);
-            case 35:
-                return new NoAdditionalSasException(message, data, integrityProtected, null);
-            case 36:
-                return new InternalAddressFailureException(message, data, integrityProtected, null);
-            case 37:
-                return new FailedCpRequiredException(message, data, integrityProtected, null);
-            case 38:
-                return new TsUnacceptableException(message, data, integrityProtected, null);
-            case 39:
-                return new InvalidSelectorsException(message, data, integrityProtected, null);
-            case 43:
-                return new TemporaryFailureException(message, data, integrityProtected, null);
-            case 44:
-                return new ChildSaNotFoundException(message, data, integrityProtected, null);
-            default:
-                return new UnrecognizedErrorNotifyException(
-                        IkeNotifyType.valueOf(type), message, data, integrityProtected, null);
-        }
+        IkeNotifyType notifyType = IkeNotifyType.valueOf(type);
+        Factory factory = BY_TYPE.get(notifyType);
+        return factory != null ? factory.create(message, data, integrityProtected, null)
+                : new UnrecognizedErrorNotifyException(notifyType, message, data, integrityProtected, null);
     }
+
+    /** The constructor of one subclass. */
+    @FunctionalInterface
+    private interface Factory {
+        IkeErrorNotifyException create(String message, Bytes data, boolean integrityProtected, Throwable cause);
+    }
+
+    /** The error types with their own subclass: the one place that maps a type to its exception. */
+    private static final Map<IkeNotifyType, Factory> BY_TYPE = Map.ofEntries(
+            Map.entry(IkeNotifyType.UNSUPPORTED_CRITICAL_PAYLOAD, UnsupportedCriticalPayloadException::new),
+            Map.entry(IkeNotifyType.INVALID_IKE_SPI, InvalidIkeSpiException::new),
+            Map.entry(IkeNotifyType.INVALID_MAJOR_VERSION, InvalidMajorVersionException::new),
+            Map.entry(IkeNotifyType.INVALID_SYNTAX, InvalidSyntaxException::new),
+            Map.entry(IkeNotifyType.INVALID_MESSAGE_ID, InvalidMessageIdException::new),
+            Map.entry(IkeNotifyType.INVALID_SPI, InvalidSpiException::new),
+            Map.entry(IkeNotifyType.NO_PROPOSAL_CHOSEN, NoProposalChosenException::new),
+            Map.entry(IkeNotifyType.INVALID_KE_PAYLOAD, InvalidKePayloadException::new),
+            Map.entry(IkeNotifyType.AUTHENTICATION_FAILED, AuthenticationFailedException::new),
+            Map.entry(IkeNotifyType.SINGLE_PAIR_REQUIRED, SinglePairRequiredException::new),
+            Map.entry(IkeNotifyType.NO_ADDITIONAL_SAS, NoAdditionalSasException::new),
+            Map.entry(IkeNotifyType.INTERNAL_ADDRESS_FAILURE, InternalAddressFailureException::new),
+            Map.entry(IkeNotifyType.FAILED_CP_REQUIRED, FailedCpRequiredException::new),
+            Map.entry(IkeNotifyType.TS_UNACCEPTABLE, TsUnacceptableException::new),
+            Map.entry(IkeNotifyType.INVALID_SELECTORS, InvalidSelectorsException::new),
+            Map.entry(IkeNotifyType.TEMPORARY_FAILURE, TemporaryFailureException::new),
+            Map.entry(IkeNotifyType.CHILD_SA_NOT_FOUND, ChildSaNotFoundException::new));
 }

@@ -1,22 +1,20 @@
 package io.ipsec4j.ike.v2;
 
-import io.ipsec4j.ike.IkeProtocolException;
-import io.ipsec4j.model.Bytes;
+import io.ipsec4j.ike.IkeDiscardException;
 import java.util.Objects;
 
 /**
  * An inbound datagram could not take part in RFC 7383 reassembly: it is not a lone SKF fragment,
  * it contradicts the fragments already kept, or it would exceed the reassembler's limits.
  *
- * <p>RFC 7383 §2.6: fragments that cannot be reassembled are discarded; nothing is sent back, so the
- * exception is marked unprotected ({@link #isIntegrityProtected()} is {@code false}) and carries
- * INVALID_SYNTAX only because {@link IkeProtocolException} needs a type. A fragment that fails its
+ * <p>RFC 7383 §2.6: fragments that cannot be reassembled are discarded; nothing is sent back, so this
+ * is an {@link IkeDiscardException} with no error type. A fragment that fails its
  * integrity check raises {@link IkeIntegrityCheckFailedException} instead; malformed bytes raise the
  * decoder's {@link IkeErrorNotifyException}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7383#section-2.6">RFC 7383 §2.6</a>
  */
-public final class IkeFragmentRejectedException extends IkeProtocolException {
+public final class IkeFragmentRejectedException extends IkeDiscardException {
     private static final long serialVersionUID = 1L;
 
     /** Why the fragment was rejected. */
@@ -33,7 +31,7 @@ public final class IkeFragmentRejectedException extends IkeProtocolException {
 
     /** Creates the exception; {@code message} says what came and what was expected. */
     public IkeFragmentRejectedException(Reason reason, String message) {
-        super(IkeNotifyType.INVALID_SYNTAX.code(), Bytes.EMPTY, false, message, null);
+        super(message, null);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 

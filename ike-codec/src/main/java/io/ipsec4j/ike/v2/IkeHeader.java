@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.v2;
 
+import io.ipsec4j.ike.IkeHeaders;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ import java.util.Objects;
 public record IkeHeader(long initiatorSpi, long responderSpi, IkeExchangeType exchangeType, boolean initiator,
         boolean response, long messageId, int minorVersion, boolean versionFlag) {
     /** The major version this package speaks. */
-    public static final int MAJOR_VERSION = 2;
+    public static final int MAJOR_VERSION = IkeHeaders.MAJOR_VERSION_2;
     /** The Initiator flag bit (RFC 7296 §3.1). */
     static final int FLAG_INITIATOR = 0x08;
     /** The Version flag bit (RFC 7296 §3.1). */

@@ -17,8 +17,9 @@ import java.util.Set;
  * <ul>
  *   <li>The datagram is at least 28 bytes and at most {@link IkeDecoderLimits#maxMessageBytes()};
  *       the header Length equals the datagram length.
- *   <li>Major version 2; a higher major version is {@link InvalidMajorVersionException}, a lower one
- *       INVALID_SYNTAX. Unknown exchange types are kept.
+ *   <li>Major version 2; a higher major version is {@link InvalidMajorVersionException}, major
+ *       version 1 (IKEv1, ISAKMP) is {@link IkeV1MessageException}, 0 is INVALID_SYNTAX. Unknown
+ *       exchange types are kept.
  *   <li>The Next Payload chain is followed; no bytes may trail the last payload.
  *   <li>Payload types other than CERT, CERTREQ, NOTIFY, DELETE and VENDOR_ID appear at most once.
  *   <li>An SK or SKF payload must be the last one.
@@ -26,7 +27,8 @@ import java.util.Set;
  *       are collected into one {@link UnsupportedCriticalPayloadException}.
  * </ul>
  *
- * <p>Every failure is an {@link IkeErrorNotifyException}, never a runtime exception. The decoder is
+ * <p>Every failure is an {@link IkeErrorNotifyException} (or, for IKEv1, {@link IkeV1MessageException}),
+ * never a runtime exception. The decoder is
  * stateless and thread-safe; it reads the datagram's readable bytes and keeps no reference to it.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3">RFC 7296 §3</a>
@@ -55,15 +57,20 @@ public final class IkeMessageDecoder {
      * reader index to the end. SK and SKF payloads are returned still encrypted.
      *
      * @throws IkeErrorNotifyException for any malformed input (marked unprotected)
+     * @throws IkeV1MessageException if the datagram is an IKEv1 message (major version 1)
      */
-    public IkeMessage decode(ByteBuf datagram) throws IkeErrorNotifyException {
+    public IkeMessage decode(ByteBuf datagram) throws IkeErrorNotifyException, IkeV1MessageException {
         Objects.requireNonNull(datagram, "datagram");
         int size = datagram.readableBytes();
-        if (size > limits.maxMessageBytes()) {
-            throw IkeWire.syntax("message length: %d (expected: <= %d)", size, limits.maxMessageBytes());
-        }
         if (size < IkeHeaders.HEADER_LENGTH) {
             throw IkeWire.syntax("message length: %d (expected: >= %d)", size, IkeHeaders.HEADER_LENGTH);
+        }
+        if (IkeHeaders.majorVersion(datagram) == IkeHeaders.MAJOR_VERSION_1) {
+            // Not a corrupt IKEv2 message but another protocol on the same ports: say so, whatever its size.
+            throw new IkeV1MessageException();
+        }
+        if (size > limits.maxMessageBytes()) {
+            throw IkeWire.syntax("message length: %d (expected: <= %d)", size, limits.maxMessageBytes());
         }
         long initiatorSpi = datagram.readLong();
         long responderSpi = datagram.readLong();
@@ -131,7 +138,8 @@ public final class IkeMessageDecoder {
             try {
                 decoded = IkePayloadCodec.decodeOne(type, body, limits);
             } catch (InvalidSyntaxException e) {
-                throw IkeWire.syntax("payload #%d at offset %d: %s", count, offset, e.getMessage());
+                // decodeOne raises only INVALID_SYNTAX; the position is added, the original kept as cause.
+                throw IkeWire.syntax(e, "payload #%d at offset %d: %s", count, offset, e.getMessage());
             }
             IkePayload payload = decoded.payload();
             if (payload instanceof IkeSkPayload || payload instanceof IkeSkfPayload) {

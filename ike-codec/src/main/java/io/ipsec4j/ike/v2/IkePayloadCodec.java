@@ -2,6 +2,7 @@ package io.ipsec4j.ike.v2;
 
 import io.ipsec4j.ike.IkeDecoderLimits;
 import io.netty.buffer.ByteBuf;
+import java.util.Map;
 
 /** Type dispatch and the generic payload header, shared by the message decoder and encoder. */
 final class IkePayloadCodec {
@@ -13,10 +14,35 @@ final class IkePayloadCodec {
     /** One payload read from a chain, with the Next Payload field that followed it. */
     record Decoded(IkePayload payload, IkePayloadType next) {}
 
+    /** Decodes the body of one payload type; {@code next} is the Next Payload field that came with it. */
+    @FunctionalInterface
+    private interface BodyDecoder {
+        IkePayload decode(IkePayloadType next, ByteBuf body, IkeDecoderLimits limits) throws InvalidSyntaxException;
+    }
+
+    /** The payload types decoded into their own class: the one place that maps a type to its codec. */
+    private static final Map<IkePayloadType, BodyDecoder> DECODERS = Map.ofEntries(
+            Map.entry(IkePayloadType.SA, (next, body, limits) -> IkeSaPayload.decode(body, limits)),
+            Map.entry(IkePayloadType.KE, (next, body, limits) -> IkeKePayload.decode(body)),
+            Map.entry(IkePayloadType.ID_INITIATOR, (next, body, limits) -> IkeIdPayload.decode(true, body)),
+            Map.entry(IkePayloadType.ID_RESPONDER, (next, body, limits) -> IkeIdPayload.decode(false, body)),
+            Map.entry(IkePayloadType.CERT, (next, body, limits) -> IkeCertPayload.decode(body)),
+            Map.entry(IkePayloadType.CERTREQ, (next, body, limits) -> IkeCertReqPayload.decode(body)),
+            Map.entry(IkePayloadType.AUTH, (next, body, limits) -> IkeAuthPayload.decode(body)),
+            Map.entry(IkePayloadType.NONCE, (next, body, limits) -> IkeNoncePayload.decode(body)),
+            Map.entry(IkePayloadType.NOTIFY, (next, body, limits) -> IkeNotifyPayload.decode(body)),
+            Map.entry(IkePayloadType.DELETE, (next, body, limits) -> IkeDeletePayload.decode(body)),
+            Map.entry(IkePayloadType.VENDOR_ID, (next, body, limits) -> IkeVendorPayload.decode(body)),
+            Map.entry(IkePayloadType.TS_INITIATOR, (next, body, limits) -> IkeTsPayload.decode(true, body, limits)),
+            Map.entry(IkePayloadType.TS_RESPONDER, (next, body, limits) -> IkeTsPayload.decode(false, body, limits)),
+            Map.entry(IkePayloadType.ENCRYPTED, (next, body, limits) -> IkeSkPayload.decode(next, body)),
+            Map.entry(IkePayloadType.CONFIGURATION, (next, body, limits) -> IkeConfigPayload.decode(body, limits)),
+            Map.entry(IkePayloadType.EAP, (next, body, limits) -> IkeEapPayload.decode(body)),
+            Map.entry(IkePayloadType.ENCRYPTED_FRAGMENT, (next, body, limits) -> IkeSkfPayload.decode(next, body)));
+
     /** Returns {@code true} for the types this codec decodes into their own class. */
     static boolean isDecoded(IkePayloadType type) {
-        int c = type.code();
-        return c >= 33 && c <= 48 || c == 53;
+        return DECODERS.containsKey(type);
     }
 
     /**
@@ -50,53 +76,20 @@ final class IkePayloadCodec {
         } catch (IllegalArgumentException e) {
             // The records validate their fields in their constructors; on the wire a violation is a
             // syntax error, with the same message.
-            throw IkeWire.syntax("%s payload: %s", type, e.getMessage());
+            throw IkeWire.syntax(e, "%s payload: %s", type, e.getMessage());
         }
     }
 
     private static IkePayload decodeTyped(IkePayloadType type, IkePayloadType next, boolean critical,
             ByteBuf body, IkeDecoderLimits limits) throws InvalidSyntaxException {
-        switch (type.code()) {
-            case 33:
-                return IkeSaPayload.decode(body, limits);
-            case 34:
-                return IkeKePayload.decode(body);
-            case 35:
-                return IkeIdPayload.decode(true, body);
-            case 36:
-                return IkeIdPayload.decode(false, body);
-            case 37:
-                return IkeCertPayload.decode(body);
-            case 38:
-                return IkeCertReqPayload.decode(body);
-            case 39:
-                return IkeAuthPayload.decode(body);
-            case 40:
-                return IkeNoncePayload.decode(body);
-            case 41:
-                return IkeNotifyPayload.decode(body);
-            case 42:
-                return IkeDeletePayload.decode(body);
-            case 43:
-                return IkeVendorPayload.decode(body);
-            case 44:
-                return IkeTsPayload.decode(true, body, limits);
-            case 45:
-                return IkeTsPayload.decode(false, body, limits);
-            case 46:
-                return IkeSkPayload.decode(next, body);
-            case 47:
-                return IkeConfigPayload.decode(body, limits);
-            case 48:
-                return IkeEapPayload.decode(body);
-            case 53:
-                return IkeSkfPayload.decode(next, body);
-            default:
-                if (type.code() == 0) {
-                    throw IkeWire.syntax("payload type: %s (expected: a payload)", type);
-                }
-                return new IkeUnknownPayload(type, critical, IkeWire.readRemaining(body));
+        BodyDecoder decoder = DECODERS.get(type);
+        if (decoder != null) {
+            return decoder.decode(next, body, limits);
         }
+        if (type.equals(IkePayloadType.NO_NEXT_PAYLOAD)) {
+            throw IkeWire.syntax("payload type: %s (expected: a payload)", type);
+        }
+        return new IkeUnknownPayload(type, critical, IkeWire.readRemaining(body));
     }
 
     /** Returns the Next Payload field that {@code payload} carries when {@code next} follows it. */

@@ -59,13 +59,17 @@ public record IkeTsPayload(boolean initiator, List<IkeTrafficSelector> selectors
         return new IkeTsPayload(initiator, selectors);
     }
 
-    /** Returns the selectors the model can express (see {@link IkeTrafficSelector#toTrafficSelector()}). */
-    public List<TrafficSelector> toTrafficSelectors() {
-        List<TrafficSelector> out = new ArrayList<>();
+    /**
+     * Returns the selectors as model selectors, with those the model cannot express kept apart
+     * (see {@link IkeTrafficSelector#toTrafficSelector()}), never dropped.
+     */
+    public IkeTsConversion toTrafficSelectors() {
+        List<TrafficSelector> expressed = new ArrayList<>();
+        List<IkeTrafficSelector> inexpressible = new ArrayList<>();
         for (IkeTrafficSelector s : selectors) {
-            s.toTrafficSelector().ifPresent(out::add);
+            s.toTrafficSelector().ifPresentOrElse(expressed::add, () -> inexpressible.add(s));
         }
-        return List.copyOf(out);
+        return new IkeTsConversion(expressed, inexpressible);
     }
 
     @Override

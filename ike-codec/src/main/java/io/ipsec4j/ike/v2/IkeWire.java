@@ -19,6 +19,11 @@ final class IkeWire {
         return new InvalidSyntaxException(String.format(Locale.ROOT, format, args));
     }
 
+    /** An unprotected INVALID_SYNTAX that re-states {@code cause} with more context and keeps it as its cause. */
+    static InvalidSyntaxException syntax(Throwable cause, String format, Object... args) {
+        return new InvalidSyntaxException(String.format(Locale.ROOT, format, args), Bytes.EMPTY, false, cause);
+    }
+
     /** Throws INVALID_SYNTAX unless {@code n} bytes are readable. */
     static void require(ByteBuf in, int n, String what) throws InvalidSyntaxException {
         if (in.readableBytes() < n) {

@@ -101,7 +101,8 @@ class AospSessionVectorsTest {
         assertThat(child.spi()).isEqualTo(Bytes.fromHex("2ad4c0a2"));
         assertThat(IkeSaProposals.toEspProposal(child)).contains(EspProposal.parse("aes128-sha1-noesn"));
         Stream.of(p.get(4), p.get(5)).forEach(ts ->
-                assertThat(((IkeTsPayload) ts).toTrafficSelectors()).containsExactly(TrafficSelector.ANY_IPV4));
+                assertThat(((IkeTsPayload) ts).toTrafficSelectors().selectors())
+                        .containsExactly(TrafficSelector.ANY_IPV4));
         assertThat(((IkeNotifyPayload) p.get(6)).notifyType()).isEqualTo(IkeNotifyType.INITIAL_CONTACT);
         assertThat(((IkeNotifyPayload) p.get(7)).windowSize()).isEqualTo(1);
         ByteBuf out = io.netty.buffer.Unpooled.buffer();

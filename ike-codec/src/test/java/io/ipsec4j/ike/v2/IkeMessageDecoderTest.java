@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ipsec4j.ike.IkeDecoderLimits;
+import io.ipsec4j.ike.IkeDiscardException;
 import io.ipsec4j.model.Bytes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,10 +60,48 @@ class IkeMessageDecoderTest {
         assertThatThrownBy(() -> message(v3))
                 .isInstanceOf(InvalidMajorVersionException.class)
                 .hasMessageContaining("major version: 3 (expected: 2)");
-        String v1 = EMPTY_INFORMATIONAL.substring(0, 34) + "10" + EMPTY_INFORMATIONAL.substring(36);
-        assertThatThrownBy(() -> message(v1))
+        String v0 = EMPTY_INFORMATIONAL.substring(0, 34) + "00" + EMPTY_INFORMATIONAL.substring(36);
+        assertThatThrownBy(() -> message(v0))
                 .isInstanceOf(InvalidSyntaxException.class)
-                .hasMessageContaining("major version: 1 (expected: 2)");
+                .hasMessageContaining("major version: 0 (expected: 2)");
+    }
+
+    @Test
+    void saysThatAnIkeV1DatagramIsIkeV1NotCorruptIkeV2() {
+        // An ISAKMP header (RFC 2408 §3.1): Main Mode, 1.0, with an SA payload next.
+        String ikeV1 = "0102030405060708" // Initiator Cookie
+                + "0000000000000000"     // Responder Cookie
+                + "01"                   // Next Payload: SA (1)
+                + "10"                   // Version: major 1, minor 0
+                + "02"                   // Exchange Type: Identity Protection (Main Mode)
+                + "00"                   // Flags
+                + "00000000"             // Message ID
+                + "0000001c";            // Length: 28
+        assertThatThrownBy(() -> message(ikeV1))
+                .isInstanceOf(IkeV1MessageException.class)
+                .isInstanceOf(IkeDiscardException.class)
+                .hasMessageContaining("IKEv1 (ISAKMP)")
+                .hasMessageContaining("major version: 1 (expected: 2, IKEv2)");
+        // Whatever its size: a big IKEv1 message is still named as IKEv1.
+        IkeMessageDecoder small = new IkeMessageDecoder(IkeDecoderLimits.DEFAULT.withMaxMessageBytes(28));
+        assertThatThrownBy(() -> small.decode(buf(ikeV1.substring(0, 48) + "0000001d" + "00")))
+                .isInstanceOf(IkeV1MessageException.class);
+    }
+
+    @Test
+    void aPayloadErrorKeepsTheOriginalAsItsCause() {
+        // A Nonce payload whose length runs past the message: re-stated with its position.
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> message(msg(40, "00000003")));
+        assertThat(e).isInstanceOf(InvalidSyntaxException.class).hasMessageContaining("payload #1 at offset 28");
+        assertThat(e.getCause()).isInstanceOf(InvalidSyntaxException.class)
+                .hasMessage("NONCE(40) payload length: 3 (expected: >= 4)");
+        // A record constructor's check, re-stated as INVALID_SYNTAX: the IllegalArgumentException is the cause.
+        Throwable ts = org.assertj.core.api.Assertions.catchThrowable(
+                () -> message(msg(44, p(0, 0, "01000000" + "0700000d" + "0000ffff0a0000010a"))));
+        assertThat(ts).isInstanceOf(InvalidSyntaxException.class);
+        assertThat(ts.getCause()).isInstanceOf(InvalidSyntaxException.class);
+        assertThat(ts.getCause().getCause()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("selector length of IPV4_ADDR_RANGE(7): 13 (expected: 16)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.ipsec4j.fixtures.NetworkGenerators;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.IpAddress;
 import io.ipsec4j.model.IpFamily;
+import io.ipsec4j.model.TrafficSelector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ class IkeTrafficSelectorTest {
                 .checkAssert(s -> {
                     IkeTrafficSelector wire = IkeTrafficSelector.of(s);
                     assertThat(wire.toTrafficSelector()).contains(s);
-                    assertThat(IkeTsPayload.of(true, List.of(s)).toTrafficSelectors()).containsExactly(s);
+                    assertThat(IkeTsPayload.of(true, List.of(s)).toTrafficSelectors())
+                            .isEqualTo(new IkeTsConversion(List.of(s), List.of()));
                 });
     }
 
@@ -33,6 +35,21 @@ class IkeTrafficSelectorTest {
         assertThat(label.isAddressRange()).isFalse();
         assertThat(label.toTrafficSelector()).isEmpty();
         assertThatThrownBy(label::startPort).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aTsPayloadKeepsTheSelectorsTheModelCannotExpress() {
+        IkeTrafficSelector any = IkeTrafficSelector.of(TrafficSelector.ANY_IPV4);
+        IkeTrafficSelector opaque = IkeTrafficSelector.ofAddressRange(17, 65535, 0,
+                IpAddress.parse("10.0.0.1"), IpAddress.parse("10.0.0.1"));
+        IkeTrafficSelector portsWithoutProtocol = IkeTrafficSelector.ofAddressRange(0, 500, 500,
+                IpAddress.parse("10.0.0.1"), IpAddress.parse("10.0.0.9"));
+        IkeTrafficSelector label = new IkeTrafficSelector(IkeTsType.SECLABEL, 0, Bytes.fromHex("00050001020304"));
+        IkeTsConversion c = new IkeTsPayload(false, List.of(opaque, any, label, portsWithoutProtocol))
+                .toTrafficSelectors();
+        assertThat(c.selectors()).containsExactly(TrafficSelector.ANY_IPV4);
+        assertThat(c.inexpressible()).containsExactly(opaque, label, portsWithoutProtocol);
+        assertThat(c.isComplete()).isFalse();
     }
 
     @Test

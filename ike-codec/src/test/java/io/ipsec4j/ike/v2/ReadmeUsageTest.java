@@ -19,7 +19,7 @@ class ReadmeUsageTest {
         Bytes nonce = Bytes.of(new byte[32]);
         ByteBuf out = Unpooled.buffer();
 
-        IkeMessage m = new IkeMessageDecoder().decode(datagram);         // throws IkeErrorNotifyException
+        IkeMessage m = new IkeMessageDecoder().decode(datagram);         // IkeErrorNotifyException, IkeV1MessageException
         IkeSaPayload sa = m.payload(IkeSaPayload.class).orElseThrow();
         Optional<IkeProposal> p = IkeSaProposals.toIkeProposal(sa.proposals().get(0));
         m.notify(IkeNotifyType.NAT_DETECTION_SOURCE_IP).map(IkeNotifyPayload::data);

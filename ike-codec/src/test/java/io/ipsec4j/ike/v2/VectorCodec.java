@@ -1,6 +1,7 @@
 package io.ipsec4j.ike.v2;
 
 import io.ipsec4j.ike.IkeDecoderLimits;
+import io.ipsec4j.ike.IkeProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
@@ -44,7 +45,7 @@ final class VectorCodec {
         return HEX.formatHex(b);
     }
 
-    static IkeMessage message(String hex) throws IkeErrorNotifyException {
+    static IkeMessage message(String hex) throws IkeProtocolException {
         return new IkeMessageDecoder().decode(buf(hex));
     }
 
@@ -78,7 +79,7 @@ final class VectorCodec {
     }
 
     /** Decodes {@code hex} as {@code kind} and returns the re-encoded hex. */
-    static String reencode(Kind kind, IkePayloadType type, String hex) throws IkeErrorNotifyException {
+    static String reencode(Kind kind, IkePayloadType type, String hex) throws IkeProtocolException {
         switch (kind) {
             case PAYLOAD: {
                 IkePayloadCodec.Decoded d = payload(type, hex);

@@ -1,0 +1,39 @@
+package io.ipsec4j.interop;
+
+import java.time.Duration;
+
+/**
+ * Bounded polling for the interop harness: a test waits for a state of the daemons (an SA listed,
+ * a key logged) instead of sleeping for a fixed time, and fails with what it waited for when the
+ * bound passes.
+ */
+public final class Await {
+    /** The bound the interop tests use: generous, as the daemons share the CPUs with other builds. */
+    public static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 100;
+
+    /** A condition that may run host commands. */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private Await() {
+    }
+
+    /** Polls {@code condition} until it holds; throws an {@link AssertionError} naming {@code what} after {@code bound}. */
+    public static void until(String what, Duration bound, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out after " + bound.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** {@link #until(String, Duration, Condition)} with {@link #DEFAULT_BOUND}. */
+    public static void until(String what, Condition condition) throws Exception {
+        until(what, DEFAULT_BOUND, condition);
+    }
+}
