@@ -122,7 +122,7 @@ class EspSaTest {
     void outboundSequenceNumbersNeverWrap() throws Exception {
         EspSaKeys keys = randomKeys(Encryption.AES128_GCM_16, IntegrityAlgorithm.NONE, 3);
         EspSa out = EspSa.builder().spi(0x4000).direction(EspDirection.OUTBOUND).encryption(Encryption.AES128_GCM_16)
-                .keys(keys).outboundStart(0xFFFF_FFFEL).build();
+                .keys(keys).nextOutboundSequenceNumber(0xFFFF_FFFFL).build();
         out.sealTunnel(withHeadroom(IPV4_PACKET, 0, 0));
         assertThat(out.lastSequenceNumber()).isEqualTo(0xFFFF_FFFFL);
         assertThatThrownBy(() -> out.sealTunnel(withHeadroom(IPV4_PACKET, 0, 0)))
@@ -148,7 +148,7 @@ class EspSaTest {
         assertThatThrownBy(() -> out.sealTunnel(withHeadroom(IPV4_PACKET, 0, 0)))
                 .isInstanceOf(EspSaExpiredException.class).hasMessageContaining("packet limit");
         EspSa timed = EspSa.builder().spi(0x5001).direction(EspDirection.OUTBOUND).encryption(Encryption.AES128_GCM_16)
-                .keys(keys).nanoClock(now::get)
+                .keys(randomKeys(Encryption.AES128_GCM_16, IntegrityAlgorithm.NONE, 5)).nanoClock(now::get)
                 .lifetime(EspLifetime.unlimited().withTime(Duration.ofSeconds(10), Duration.ofSeconds(20))).build();
         now.set(Duration.ofSeconds(15).toNanos());
         assertThat(timed.lifetimeState()).isEqualTo(EspLifetimeState.REKEY);
