@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@link Context}s (a {@link Protection} plus scratch space). A thread takes a context, uses it and
  * puts it back; in steady state nothing is allocated. Contexts are created on demand when all are
  * busy, and closed when the pool is full or closed.
+ *
+ * <p>Closing: {@link #close()} marks the pool closed, closes the idle contexts and then destroys the
+ * keys; a context in use is closed when it is released. Creating a context and destroying the keys
+ * exclude each other (a lock taken only on those two slow paths), and no context is created once
+ * the pool is closed, so no context is ever keyed from destroyed (zeroed) keys.
  */
 final class EspContextPool {
     /** A {@link Protection} with the small per-packet scratch arrays it needs. */
@@ -43,6 +48,8 @@ final class EspContextPool {
     private final SecretBytes integrityKey;
     private final CryptoProviders providers;
     private final AtomicReferenceArray<Context> slots;
+    /** Held while a context reads the keys and while {@link #close()} destroys them. */
+    private final Object keyLock = new Object();
     private volatile boolean closed;
 
     EspContextPool(Encryption encryption, IntegrityAlgorithm integrity, SecretBytes encryptionKey,
@@ -57,11 +64,21 @@ final class EspContextPool {
         slots.set(0, create());
     }
 
+    /** Returns a new context, or {@code null} once the pool is closed. */
     private Context create() throws CryptoException {
-        return new Context(Protection.create(encryption, integrity, encryptionKey,
-                encryption.isAead() ? null : integrityKey, providers));
+        synchronized (keyLock) {
+            if (closed) {
+                return null;
+            }
+            return new Context(Protection.create(encryption, integrity, encryptionKey,
+                    encryption.isAead() ? null : integrityKey, providers));
+        }
     }
 
+    /**
+     * Takes an idle context or creates one; returns {@code null} once the pool is closed and no idle
+     * context is left. The caller {@link #release}s what it got.
+     */
     Context acquire() throws CryptoException {
         int n = slots.length();
         int start = (int) (Thread.currentThread().getId() % n);
@@ -102,8 +119,10 @@ final class EspContextPool {
     void close() {
         closed = true;
         drain();
-        encryptionKey.destroy();
-        integrityKey.destroy();
+        synchronized (keyLock) {
+            encryptionKey.destroy();
+            integrityKey.destroy();
+        }
     }
 
     private void drain() {

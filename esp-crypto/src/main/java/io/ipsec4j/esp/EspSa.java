@@ -22,10 +22,16 @@ import java.util.function.LongSupplier;
  * (Appendix A2). For encrypt-then-MAC suites the ICV is verified before decryption; the replay
  * window moves only after verification.
  *
- * <p>Thread safety: an SA may be used by any number of threads at once. Outbound sequence numbers
- * come from one atomic counter, so no two packets (and no two GCM/ChaCha nonces) share one; crypto
- * objects come from a small lock-free pool; the replay window is guarded by a lock held for a few
- * nanoseconds. {@link #close()} zeroes the SA's key copies (best effort).
+ * <p>Thread safety: every method may be called by any number of threads at once. Outbound sequence
+ * numbers come from one atomic counter, so no two packets (and no two GCM/ChaCha nonces) share one;
+ * crypto objects come from a small lock-free pool; the replay window is guarded by a private lock
+ * held for a few nanoseconds.
+ *
+ * <p>Lifecycle: {@link #close()} may race with traffic. A {@code seal} or {@code open} that starts
+ * after {@code close()} returned fails with {@link EspSaExpiredException}; one that overlaps it
+ * either completes with the SA's real keys or fails the same way. {@code close()} zeroes the SA's
+ * key copies (best effort: the JCA may keep key schedules) and no crypto context is created from
+ * them afterwards. Getters keep working, e.g. to persist {@link #lastSequenceNumber()}.
  *
  * <p>Buffer ownership: {@code seal} and {@code open} neither retain nor release the buffer. They
  * work in place on heap buffers when the buffer has {@link #headroomBytes()} before the reader index
@@ -65,6 +71,8 @@ public final class EspSa implements AutoCloseable {
     private final AtomicLong sequence;
     private final LongAdder packets = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    /** Guards {@link #window} and {@link #inboundTop}; private so that no caller can stall the SA. */
+    private final Object replayLock = new Object();
     /** Highest verified inbound sequence when no replay window is kept (ESN inference only). */
     private long inboundTop;
     private volatile boolean closed;
@@ -164,8 +172,8 @@ public final class EspSa implements AutoCloseable {
 
     /** Returns the highest verified inbound sequence number (0 before the first). */
     public long highestInboundSequenceNumber() {
-        synchronized (this) {
-            return window != null ? window.highest() : inboundTop;
+        synchronized (replayLock) {
+            return highestOrTop();
         }
     }
 
@@ -256,11 +264,17 @@ public final class EspSa implements AutoCloseable {
     }
 
     private EspContextPool.Context acquire() throws EspException {
+        EspContextPool.Context c;
         try {
-            return pool.acquire();
+            c = pool.acquire();
         } catch (CryptoException e) {
             throw new EspException("cannot create crypto context: SPI " + Integer.toHexString(spi), e);
         }
+        if (c == null) {
+            // close() ran after checkUsable(): its keys are gone, so no context could be made.
+            throw new EspSaExpiredException(spi, "closed");
+        }
+        return c;
     }
 
     private void checkUsable() throws EspSaExpiredException {
@@ -291,7 +305,13 @@ public final class EspSa implements AutoCloseable {
      * Infers the 64-bit sequence number of the received low bits and pre-checks it against the
      * window (before the ICV), in one critical section; throws for replayed or too old numbers.
      */
-    synchronized long inferAndCheck(int low) throws EspException {
+    long inferAndCheck(int low) throws EspException {
+        synchronized (replayLock) {
+            return inferAndCheckLocked(low);
+        }
+    }
+
+    private long inferAndCheckLocked(int low) throws EspException {
         long seq;
         if (!esn) {
             seq = low & MAX_SEQ_32;
@@ -310,11 +330,13 @@ public final class EspSa implements AutoCloseable {
     }
 
     /** Records a verified number; throws if a concurrent packet with the same number won the race. */
-    synchronized void recordReplay(long seq) throws EspException {
-        if (window != null) {
-            verdict(window.update(seq), seq);
-        } else if (Long.compareUnsigned(seq, inboundTop) > 0) {
-            inboundTop = seq;
+    void recordReplay(long seq) throws EspException {
+        synchronized (replayLock) {
+            if (window != null) {
+                verdict(window.update(seq), seq);
+            } else if (Long.compareUnsigned(seq, inboundTop) > 0) {
+                inboundTop = seq;
+            }
         }
         packets.increment();
     }

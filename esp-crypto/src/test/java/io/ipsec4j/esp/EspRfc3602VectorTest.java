@@ -88,8 +88,8 @@ class EspRfc3602VectorTest {
         byte[] expectedPlaintext = decrypt(key, Arrays.copyOfRange(packet, 8, 24), Arrays.copyOfRange(packet, 24, packet.length));
         assertThat(expectedPlaintext[expectedPlaintext.length - 2] & 0xff).isEqualTo(padLength);
         try (EspSa out = EspSa.builder().spi(spi).direction(EspDirection.OUTBOUND).encryption(Encryption.AES128_CBC)
-                .integrity(IntegrityAlgorithm.HMAC_SHA1_96).keys(keys).mode(EspMode.TRANSPORT).outboundStart(seq - 1)
-                .build()) {
+                .integrity(IntegrityAlgorithm.HMAC_SHA1_96).keys(keys).mode(EspMode.TRANSPORT)
+                .nextOutboundSequenceNumber(seq).build()) {
             ByteBuf buf = EspTestSupport.withHeadroom(payload, out.headroomBytes(), out.maxTrailerBytes());
             out.seal(buf, nextHeader);
             byte[] sealed = readable(buf);

@@ -60,7 +60,7 @@ class EspRfc4106VectorTest {
                 .keys(EspSaKeys.of(SecretBytes.of(keymat), SecretBytes.of(new byte[0])))
                 .esn(esn).mode(EspMode.TRANSPORT);
         if (esn) {
-            b.inboundStart(seq - 1);
+            b.highestInboundSequenceNumber(seq - 1);
         }
         byte[] lowSeq = Arrays.copyOfRange(aad, aad.length - 4, aad.length);
         ByteBuf wire = Unpooled.wrappedBuffer(concat(Arrays.copyOf(aad, 4), lowSeq, iv, ciphertext, icv));

@@ -6,6 +6,7 @@ import static io.ipsec4j.esp.EspTestSupport.readable;
 import static io.ipsec4j.esp.EspTestSupport.withHeadroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.ipsec4j.model.EspMode;
 import io.ipsec4j.model.algorithm.Encryption;
@@ -14,7 +15,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class EspSaTest {
@@ -119,7 +122,7 @@ class EspSaTest {
     void outboundSequenceNumbersNeverWrap() throws Exception {
         EspSaKeys keys = randomKeys(Encryption.AES128_GCM_16, IntegrityAlgorithm.NONE, 3);
         EspSa out = EspSa.builder().spi(0x4000).direction(EspDirection.OUTBOUND).encryption(Encryption.AES128_GCM_16)
-                .keys(keys).outboundStart(0xFFFF_FFFEL).build();
+                .keys(keys).nextOutboundSequenceNumber(0xFFFF_FFFFL).build();
         out.sealTunnel(withHeadroom(IPV4_PACKET, 0, 0));
         assertThat(out.lastSequenceNumber()).isEqualTo(0xFFFF_FFFFL);
         assertThatThrownBy(() -> out.sealTunnel(withHeadroom(IPV4_PACKET, 0, 0)))
@@ -145,7 +148,7 @@ class EspSaTest {
         assertThatThrownBy(() -> out.sealTunnel(withHeadroom(IPV4_PACKET, 0, 0)))
                 .isInstanceOf(EspSaExpiredException.class).hasMessageContaining("packet limit");
         EspSa timed = EspSa.builder().spi(0x5001).direction(EspDirection.OUTBOUND).encryption(Encryption.AES128_GCM_16)
-                .keys(keys).nanoClock(now::get)
+                .keys(randomKeys(Encryption.AES128_GCM_16, IntegrityAlgorithm.NONE, 5)).nanoClock(now::get)
                 .lifetime(EspLifetime.unlimited().withTime(Duration.ofSeconds(10), Duration.ofSeconds(20))).build();
         now.set(Duration.ofSeconds(15).toNanos());
         assertThat(timed.lifetimeState()).isEqualTo(EspLifetimeState.REKEY);
@@ -162,6 +165,49 @@ class EspSaTest {
         assertThat(sa[0].lifetimeState()).isEqualTo(EspLifetimeState.EXPIRED);
         assertThatThrownBy(() -> sa[0].sealTunnel(withHeadroom(IPV4_PACKET, 0, 0)))
                 .isInstanceOf(EspSaExpiredException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aPacketRacingCloseFailsWithTheTypedExpiredExceptionAndBuildsNoContext() throws Exception {
+        // The time-lifetime check reads the clock last: closing there puts close() between the
+        // "closed?" check and the context hand-out, where a concurrent close() can land.
+        AtomicReference<EspSa> victim = new AtomicReference<>();
+        LongSupplier closingClock = () -> {
+            EspSa sa = victim.get();
+            if (sa != null) {
+                sa.close();
+            }
+            return 0;
+        };
+        for (EspDirection direction : EspDirection.values()) {
+            EspSa sa = EspSa.builder().spi(0x6000).direction(direction).encryption(Encryption.AES128_GCM_16)
+                    .keys(randomKeys(Encryption.AES128_GCM_16, IntegrityAlgorithm.NONE, 6)).nanoClock(closingClock)
+                    .lifetime(EspLifetime.unlimited().withTime(Duration.ofHours(1), Duration.ofHours(2))).build();
+            victim.set(sa);
+            ByteBuf buf = withHeadroom(IPV4_PACKET, 64, 64);
+            assertThatThrownBy(() -> {
+                if (direction == EspDirection.OUTBOUND) {
+                    sa.sealTunnel(buf);
+                } else {
+                    sa.open(buf);
+                }
+            }).as(direction.toString()).isInstanceOf(EspSaExpiredException.class).hasMessageContaining("closed");
+            victim.set(null);
+        }
+    }
+
+    @Test
+    void callersHoldingTheSasMonitorCannotStallIt() throws Exception {
+        EspSa[] sa = pair(Encryption.AES128_GCM_16, IntegrityAlgorithm.NONE, true, EspMode.TUNNEL, 128);
+        ByteBuf buf = withHeadroom(IPV4_PACKET, 64, 64);
+        sa[0].sealTunnel(buf);
+        synchronized (sa[1]) {
+            // The executable runs in another thread, which must not need this monitor.
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                assertThat(sa[1].open(buf)).isEqualTo(EspNextHeader.IPV4);
+                assertThat(sa[1].highestInboundSequenceNumber()).isEqualTo(1);
+            });
+        }
     }
 
     @Test

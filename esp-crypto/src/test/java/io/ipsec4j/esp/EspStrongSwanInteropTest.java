@@ -147,7 +147,7 @@ class EspStrongSwanInteropTest {
                         SecretBytes.of(sa.key("integrity initiator key"))));
         if (direction == EspDirection.OUTBOUND && initiatorToResponder) {
             // Continue after the numbers A's charon already used on this SA (B's window has seen them).
-            b.outboundStart(countersBefore.get(c.name)[1] + 10);
+            b.nextOutboundSequenceNumber(countersBefore.get(c.name)[1] + 11);
         }
         return b.build();
     }

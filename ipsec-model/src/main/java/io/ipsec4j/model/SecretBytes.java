@@ -10,8 +10,13 @@ import java.util.Objects;
  *
  * <p>Used for SK_* keys, KEYMAT and ESP keys. {@link #copyBytes()} hands out a copy that the
  * caller should zero when done.
+ *
+ * <p>Thread safety: all methods may be called concurrently. A read racing {@link #destroy()} either
+ * returns the whole secret or fails with {@link IllegalStateException}; it never returns bytes that
+ * are partly or wholly zeroed.
  */
 public final class SecretBytes {
+    /** Never leaves this object; also the monitor that makes a copy and the zeroing exclusive. */
     private final byte[] data;
     private volatile boolean destroyed;
 
@@ -38,21 +43,30 @@ public final class SecretBytes {
 
     /** A copy of the key bytes. */
     public byte[] copyBytes() {
-        checkNotDestroyed();
-        return data.clone();
+        synchronized (data) {
+            checkNotDestroyed();
+            return data.clone();
+        }
     }
 
     /** The bytes from {@code from} (inclusive) to {@code to} (exclusive), as a new secret. */
     public SecretBytes slice(int from, int to) {
-        checkNotDestroyed();
         Objects.checkFromToIndex(from, to, data.length);
-        return new SecretBytes(Arrays.copyOfRange(data, from, to));
+        synchronized (data) {
+            checkNotDestroyed();
+            return new SecretBytes(Arrays.copyOfRange(data, from, to));
+        }
     }
 
-    /** Zeroes the bytes; later reads fail with {@link IllegalStateException}. */
+    /**
+     * Zeroes the bytes; later reads fail with {@link IllegalStateException}. The flag is set before
+     * the first byte is zeroed, and a copy in progress finishes first.
+     */
     public void destroy() {
-        Arrays.fill(data, (byte) 0);
-        destroyed = true;
+        synchronized (data) {
+            destroyed = true;
+            Arrays.fill(data, (byte) 0);
+        }
     }
 
     public boolean isDestroyed() {
