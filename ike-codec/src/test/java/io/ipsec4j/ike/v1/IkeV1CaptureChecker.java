@@ -224,6 +224,34 @@ final class IkeV1CaptureChecker {
         espIntegrity = integ;
     }
 
+    /**
+     * Opens every captured ESP-in-UDP packet with an inbound {@link io.ipsec4j.esp.EspSa} keyed from
+     * our KEYMAT for its SPI; returns how many opened.
+     */
+    int openEsp(List<UdpCapture.Datagram> datagrams) throws Exception {
+        Map<Integer, io.ipsec4j.esp.EspSa> sas = new HashMap<>();
+        int opened = 0;
+        for (UdpCapture.Datagram d : datagrams) {
+            byte[] p = d.payload;
+            boolean nat = d.sourcePort == 4500 || d.destinationPort == 4500;
+            if (!nat || p.length < 8 || p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] == 0) {
+                continue;
+            }
+            int spi = java.nio.ByteBuffer.wrap(p).getInt();
+            EspSaKeys k = espKeys.get(spi);
+            assertThat(k).as("keys for ESP SPI %08x", spi).isNotNull();
+            io.ipsec4j.esp.EspSa sa = sas.get(spi);
+            if (sa == null) {
+                sa = io.ipsec4j.esp.EspSa.builder().spi(spi).direction(io.ipsec4j.esp.EspDirection.INBOUND)
+                        .encryption(espEncryption).integrity(espIntegrity).keys(k).build();
+                sas.put(spi, sa);
+            }
+            sa.open(Unpooled.wrappedBuffer(p));
+            opened++;
+        }
+        return opened;
+    }
+
     private int pfsIndex;
     final Map<Integer, EspSaKeys> espKeys = new HashMap<>();
     Encryption espEncryption;

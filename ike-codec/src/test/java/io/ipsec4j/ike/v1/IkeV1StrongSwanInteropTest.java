@@ -66,6 +66,12 @@ class IkeV1StrongSwanInteropTest {
             initiator = pair.address(Node.A);
             UdpCapture capture = pair.capture(Node.A, pair.veth(Node.A), "ike-a");
             pair.initiateAll();
+            Child child = new Child(CHILD, s.espProposal(), 1);
+            List<byte[]> traffic = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                traffic.add(("IKEv1 quick mode SA datagram " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            pair.sendUdp(Node.A, child.initiatorAddress(), 40001, child.responderAddress(), 9, traffic);
             String vici = "unix://" + pair.directory().resolve(Node.A.name()).resolve("charon.vici");
             String ns = pair.namespace(Node.A);
             if (s.rekeyAndDpd()) {
@@ -91,9 +97,11 @@ class IkeV1StrongSwanInteropTest {
         }
         IkeV1CaptureChecker c = new IkeV1CaptureChecker();
         c.check(datagrams, logA, logB, initiator);
+        int esp = c.openEsp(datagrams);
         System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "{0}: datagrams decoded {1}, keys "
-                + "matched {2}, messages decrypted {3}, hashes verified {4}, child SAs matched {5}, retransmissions {6}", s, c.decoded,
-                c.keysMatched, c.decrypted, c.hashesVerified, c.childSasMatched, c.retransmissions);
+                + "matched {2}, messages decrypted {3}, hashes verified {4}, child SAs matched {5}, retransmissions {6}, ESP packets opened {7}", s,
+                c.decoded, c.keysMatched, c.decrypted, c.hashesVerified, c.childSasMatched, c.retransmissions, esp);
+        assertThat(esp).as("ESP packets opened").isGreaterThanOrEqualTo(3);
         assertThat(c.keysMatched).isEqualTo(5);
         assertThat(c.decrypted).isGreaterThanOrEqualTo(s.aggressive() ? 3 : 5);
         assertThat(c.childSasMatched).isGreaterThanOrEqualTo(s.rekeyAndDpd() ? 2 : 1);
