@@ -32,11 +32,6 @@ public final class IkeV1IpsecAttributes {
     /** The protocol ID of an AH proposal: PROTO_IPSEC_AH. */
     public static final int PROTO_IPSEC_AH = 2;
 
-    /** SA Life Type value: seconds. */
-    public static final int LIFE_SECONDS = 1;
-    /** SA Life Type value: kilobytes. */
-    public static final int LIFE_KILOBYTES = 2;
-
     /** Encapsulation Mode: tunnel. */
     public static final int MODE_TUNNEL = 1;
     /** Encapsulation Mode: transport. */

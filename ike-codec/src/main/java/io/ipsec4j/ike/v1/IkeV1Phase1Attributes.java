@@ -5,7 +5,8 @@ package io.ipsec4j.ike.v1;
  *
  * <p>The algorithm numbers themselves (Encryption, Hash, Group Description) map to the model
  * through {@link io.ipsec4j.model.algorithm.IkeV1Attributes}; the numbers here are the classes and
- * the few values with no model counterpart (life type, authentication method).
+ * the transform and protocol IDs; life types and authentication methods are the model's
+ * {@link io.ipsec4j.model.algorithm.IkeV1LifeType} and {@link io.ipsec4j.model.algorithm.IkeV1AuthMethod}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2409#appendix-A">RFC 2409 Appendix A</a>
  */
@@ -33,26 +34,6 @@ public final class IkeV1Phase1Attributes {
     public static final int TRANSFORM_KEY_IKE = 1;
     /** The protocol ID of a phase 1 proposal: PROTO_ISAKMP (RFC 2407 §4.4.1). */
     public static final int PROTO_ISAKMP = 1;
-
-    /** Life Type value: seconds. */
-    public static final int LIFE_SECONDS = 1;
-    /** Life Type value: kilobytes. */
-    public static final int LIFE_KILOBYTES = 2;
-
-    /** Authentication Method: pre-shared key. */
-    public static final int AUTH_PSK = 1;
-    /** Authentication Method: DSS signatures. */
-    public static final int AUTH_DSS = 2;
-    /** Authentication Method: RSA signatures. */
-    public static final int AUTH_RSA_SIG = 3;
-    /** Authentication Method: XAUTH initiator with pre-shared key (draft-beaulieu-ike-xauth). */
-    public static final int AUTH_XAUTH_INIT_PSK = 65001;
-    /** Authentication Method: XAUTH responder with pre-shared key. */
-    public static final int AUTH_XAUTH_RESP_PSK = 65002;
-    /** Authentication Method: XAUTH initiator with RSA signatures. */
-    public static final int AUTH_XAUTH_INIT_RSA = 65005;
-    /** Authentication Method: XAUTH responder with RSA signatures. */
-    public static final int AUTH_XAUTH_RESP_RSA = 65006;
 
     private IkeV1Phase1Attributes() {}
 }
