@@ -80,6 +80,8 @@ final class IkeV1CaptureChecker {
         long ckyR = h.responderCookie();
         IkeV1Transform chosen = sar.message.payload(IkeV1SaPayload.class).orElseThrow().proposals().get(0)
                 .transforms().get(0);
+        chosenIke = IkeV1SaProposals.toIkeProposal(sar.message.payload(IkeV1SaPayload.class).orElseThrow()
+                .proposals().get(0)).orElseThrow();
         int encValue = (int) chosen.attribute(IkeV1Phase1Attributes.ENCRYPTION_ALGORITHM).orElseThrow().longValue();
         EncryptionAlgorithm enc = IkeV1Attributes.phase1Encryption(encValue).orElseThrow();
         int keyBytes = chosen.attribute(IkeV1Phase1Attributes.KEY_LENGTH).map(a -> (int) a.longValue() / 8).orElse(24);
@@ -94,6 +96,8 @@ final class IkeV1CaptureChecker {
         assertThat(dump(logB, "shared Diffie Hellman secret", 0)).isEqualTo(gxy);
         IkeV1KeySchedule keys = IkeV1KeySchedule.preSharedKey(prf, StrongSwanPair.PSK.getBytes(StandardCharsets.UTF_8),
                 ni, nr, gxy, ckyI, ckyR, keyBytes);
+        this.keys = keys;
+        this.initiatorCookie = ckyI;
         Map<String, SecretBytes> expected = Map.of("SKEYID", keys.skeyid(), "SKEYID_d", keys.skeyidD(),
                 "SKEYID_a", keys.skeyidA(), "SKEYID_e", keys.skeyidE(), "encryption key Ka", keys.encryptionKey());
         for (Map.Entry<String, SecretBytes> e : expected.entrySet()) {
@@ -197,6 +201,8 @@ final class IkeV1CaptureChecker {
         int spiI = Integer.parseUnsignedInt(pi.spi().toHex(), 16);
         int spiR = Integer.parseUnsignedInt(pr.spi().toHex(), 16);
         IkeV1Transform t = pr.transforms().get(0);
+        chosenEsp = IkeV1SaProposals.toEspProposal(pr).orElseThrow();
+        selectors.add(IkeV1Identities.toTrafficSelector(m1.payloads(IkeV1IdPayload.class).get(0)).orElseThrow());
         EncryptionAlgorithm ea = IkeV1Attributes.espTransform(t.transformId()).orElseThrow();
         int bits = t.attribute(IkeV1IpsecAttributes.KEY_LENGTH).map(a -> (int) a.longValue()).orElse(ea.defaultKeySizeBits());
         Encryption enc = Encryption.of(ea, bits);
@@ -253,6 +259,11 @@ final class IkeV1CaptureChecker {
     }
 
     private int pfsIndex;
+    IkeV1KeySchedule keys;
+    io.ipsec4j.model.algorithm.IkeProposal chosenIke;
+    io.ipsec4j.model.algorithm.EspProposal chosenEsp;
+    final List<io.ipsec4j.model.TrafficSelector> selectors = new ArrayList<>();
+    long initiatorCookie;
     final Map<Integer, EspSaKeys> espKeys = new HashMap<>();
     Encryption espEncryption;
     IntegrityAlgorithm espIntegrity;

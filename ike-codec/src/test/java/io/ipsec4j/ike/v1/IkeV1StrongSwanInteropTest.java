@@ -56,6 +56,7 @@ class IkeV1StrongSwanInteropTest {
         CharonLog logA;
         CharonLog logB;
         String initiator;
+        byte[] pcap;
         try (StrongSwanPair pair = new StrongSwanPair(List.of(new Child(CHILD, s.espProposal(), 1)))) {
             String charonExtra = s.aggressive() ? "  i_dont_care_about_security_and_use_aggressive_mode_psk = yes" : "";
             // swanctl.conf: a later definition of a key replaces the harness's "version = 2".
@@ -92,6 +93,7 @@ class IkeV1StrongSwanInteropTest {
                 }
             }
             datagrams = capture.stop();
+            pcap = Files.readAllBytes(pair.directory().resolve("ike-a.pcapng"));
             logA = pair.log(Node.A);
             logB = pair.log(Node.B);
         }
@@ -102,7 +104,20 @@ class IkeV1StrongSwanInteropTest {
                 + "matched {2}, messages decrypted {3}, hashes verified {4}, child SAs matched {5}, retransmissions {6}, ESP packets opened {7}", s,
                 c.decoded, c.keysMatched, c.decrypted, c.hashesVerified, c.childSasMatched, c.retransmissions, esp);
         assertThat(esp).as("ESP packets opened").isGreaterThanOrEqualTo(3);
+        // tshark, given our ikev1_decryption_table row, decrypts the encrypted phase 1 messages (their IDs).
+        String row = IkeV1WiresharkKeys.ikev1DecryptionRowWithKeys(c.initiatorCookie, c.keys.encryptionKey());
+        String withRow = tshark(pcap, row);
+        if (!s.aggressive()) {
+            assertThat(tshark(pcap, null)).doesNotContain("a@interop.test");
+        }
+        assertThat(withRow).contains("Identification Data:a@interop.test", "Identification Data:b@interop.test");
         assertThat(c.keysMatched).isEqualTo(5);
+        assertThat(c.chosenIke.toStrongSwan()).isEqualTo(io.ipsec4j.model.algorithm.IkeProposal.parse(s.ikeProposal())
+                .toStrongSwan());
+        assertThat(c.chosenEsp.toStrongSwan()).isEqualTo(io.ipsec4j.model.algorithm.EspProposal.parse(s.espProposal())
+                .toStrongSwan());
+        assertThat(c.selectors).allSatisfy(t -> assertThat(t).isEqualTo(io.ipsec4j.model.TrafficSelector.parse(
+                new Child(CHILD, s.espProposal(), 1).initiatorAddress() + "/32")));
         assertThat(c.decrypted).isGreaterThanOrEqualTo(s.aggressive() ? 3 : 5);
         assertThat(c.childSasMatched).isGreaterThanOrEqualTo(s.rekeyAndDpd() ? 2 : 1);
         if (s.rekeyAndDpd()) {
@@ -110,6 +125,22 @@ class IkeV1StrongSwanInteropTest {
                     .anySatisfy(n -> assertThat(n.notifyType()).isEqualTo(IkeV1NotifyType.R_U_THERE)));
             assertThat(c.plain).anySatisfy(m -> assertThat(m.payloads(IkeV1DeletePayload.class))
                     .anySatisfy(d -> assertThat(d.protocolId()).isEqualTo(1)));
+        }
+    }
+
+    /** Runs {@code tshark -V} on the capture, with our ikev1_decryption_table row if given. */
+    private static String tshark(byte[] pcapBytes, String row) throws Exception {
+        java.nio.file.Path file = Files.createTempFile("ikev1-", ".pcapng");
+        try {
+            Files.write(file, pcapBytes);
+            List<String> cmd = new java.util.ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
+            if (row != null) {
+                cmd.addAll(List.of("-o", "uat:ikev1_decryption_table:" + row));
+            }
+            cmd.addAll(List.of("-Y", "isakmp", "-V"));
+            return HostCommand.check(60, cmd.toArray(new String[0]));
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
