@@ -1,0 +1,150 @@
+package io.ipsec4j.ike.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipsec4j.interop.CharonLog;
+import io.ipsec4j.interop.HostCommand;
+import io.ipsec4j.interop.InteropEnvironment;
+import io.ipsec4j.interop.StrongSwanPair;
+import io.ipsec4j.interop.StrongSwanPair.Child;
+import io.ipsec4j.interop.StrongSwanPair.Node;
+import io.ipsec4j.interop.UdpCapture;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Live IKEv1 interop with strongSwan (IKE-ESP-REFERENCE §10): two charons with {@code version = 1}
+ * connections bring up a PSK tunnel (main or aggressive mode, quick mode with or without PFS), then
+ * optionally rekey the CHILD_SA, wait for a DPD R-U-THERE, and delete everything, while A's veth is
+ * captured. {@link IkeV1CaptureChecker} then checks every captured datagram against both charons'
+ * level-4 logs. Skips without root/strongSwan unless {@code -Dipsec4j.interop.required=true}.
+ */
+@Tag("interop")
+class IkeV1StrongSwanInteropTest {
+    private static final String CHILD = "net";
+
+    record Scenario(String name, String ikeProposal, String espProposal, boolean aggressive, boolean rekeyAndDpd) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> scenarios() {
+        return Stream.of(
+                new Scenario("main mode aes128-sha1-modp2048, quick mode without PFS", "aes128-sha1-modp2048",
+                        "aes128-sha1", false, false),
+                new Scenario("main mode aes256-sha256-modp2048, quick mode with PFS, rekey, DPD, deletes",
+                        "aes256-sha256-modp2048", "aes256-sha256-modp2048", false, true),
+                new Scenario("aggressive mode PSK aes128-sha1-modp2048", "aes128-sha1-modp2048", "aes128-sha1", true,
+                        false),
+                new Scenario("main mode 3des-sha1-modp2048 (key expansion)", "3des-sha1-modp2048", "aes128-sha1",
+                        false, false))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everyIkeV1MessageOfALiveExchangeChecksOut(Scenario s) throws Exception {
+        InteropEnvironment.assumeAvailable();
+        List<UdpCapture.Datagram> datagrams;
+        CharonLog logA;
+        CharonLog logB;
+        String initiator;
+        byte[] pcap;
+        try (StrongSwanPair pair = new StrongSwanPair(List.of(new Child(CHILD, s.espProposal(), 1)))) {
+            String charonExtra = s.aggressive() ? "  i_dont_care_about_security_and_use_aggressive_mode_psk = yes" : "";
+            // swanctl.conf: a later definition of a key replaces the harness's "version = 2".
+            String connection = "    version = 1\n" + (s.aggressive() ? "    aggressive = yes\n" : "")
+                    + (s.rekeyAndDpd() ? "    dpd_delay = 1s\n" : "");
+            pair.ikeProposal(s.ikeProposal()).strongswanConfExtra(charonExtra).connectionExtra(connection);
+            pair.start();
+            initiator = pair.address(Node.A);
+            UdpCapture capture = pair.capture(Node.A, pair.veth(Node.A), "ike-a");
+            pair.initiateAll();
+            Child child = new Child(CHILD, s.espProposal(), 1);
+            List<byte[]> traffic = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                traffic.add(("IKEv1 quick mode SA datagram " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            pair.sendUdp(Node.A, child.initiatorAddress(), 40001, child.responderAddress(), 9, traffic);
+            String vici = "unix://" + pair.directory().resolve(Node.A.name()).resolve("charon.vici");
+            String ns = pair.namespace(Node.A);
+            if (s.rekeyAndDpd()) {
+                HostCommand.check(30, HostCommand.inNamespace(ns, "swanctl", "--rekey", "--child", CHILD, "--uri", vici));
+                for (int i = 0; i < 100 && pair.log(Node.A).childSas().size() < 2; i++) {
+                    Thread.sleep(100);
+                }
+                for (int i = 0; i < 100 && !logText(pair, Node.A).contains("sending DPD request"); i++) {
+                    Thread.sleep(100);
+                }
+                for (int i = 0; i < 30 && !logText(pair, Node.A).contains("N(DPD_ACK)"); i++) {
+                    Thread.sleep(100);
+                }
+                HostCommand.check(30, HostCommand.inNamespace(ns, "swanctl", "--terminate", "--ike", "interop",
+                        "--uri", vici));
+                for (int i = 0; i < 50 && !logText(pair, Node.B).contains("received DELETE"); i++) {
+                    Thread.sleep(100);
+                }
+            }
+            datagrams = capture.stop();
+            pcap = Files.readAllBytes(pair.directory().resolve("ike-a.pcapng"));
+            logA = pair.log(Node.A);
+            logB = pair.log(Node.B);
+        }
+        IkeV1CaptureChecker c = new IkeV1CaptureChecker();
+        c.check(datagrams, logA, logB, initiator);
+        int esp = c.openEsp(datagrams);
+        System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "{0}: datagrams decoded {1}, keys "
+                + "matched {2}, messages decrypted {3}, hashes verified {4}, child SAs matched {5}, retransmissions {6}, ESP packets opened {7}", s,
+                c.decoded, c.keysMatched, c.decrypted, c.hashesVerified, c.childSasMatched, c.retransmissions, esp);
+        assertThat(esp).as("ESP packets opened").isGreaterThanOrEqualTo(3);
+        // tshark, given our ikev1_decryption_table row, decrypts the encrypted phase 1 messages (their IDs).
+        String row = IkeV1WiresharkKeys.ikev1DecryptionRowWithKeys(c.initiatorCookie, c.keys.encryptionKey());
+        String withRow = tshark(pcap, row);
+        if (!s.aggressive()) {
+            assertThat(tshark(pcap, null)).doesNotContain("a@interop.test");
+        }
+        assertThat(withRow).contains("Identification Data:a@interop.test", "Identification Data:b@interop.test");
+        assertThat(c.keysMatched).isEqualTo(5);
+        assertThat(c.chosenIke.toStrongSwan()).isEqualTo(io.ipsec4j.model.algorithm.IkeProposal.parse(s.ikeProposal())
+                .toStrongSwan());
+        assertThat(c.chosenEsp.toStrongSwan()).isEqualTo(io.ipsec4j.model.algorithm.EspProposal.parse(s.espProposal())
+                .toStrongSwan());
+        assertThat(c.selectors).allSatisfy(t -> assertThat(t).isEqualTo(io.ipsec4j.model.TrafficSelector.parse(
+                new Child(CHILD, s.espProposal(), 1).initiatorAddress() + "/32")));
+        assertThat(c.decrypted).isGreaterThanOrEqualTo(s.aggressive() ? 3 : 5);
+        assertThat(c.childSasMatched).isGreaterThanOrEqualTo(s.rekeyAndDpd() ? 2 : 1);
+        if (s.rekeyAndDpd()) {
+            assertThat(c.plain).anySatisfy(m -> assertThat(m.payloads(IkeV1NotificationPayload.class))
+                    .anySatisfy(n -> assertThat(n.notifyType()).isEqualTo(IkeV1NotifyType.R_U_THERE)));
+            assertThat(c.plain).anySatisfy(m -> assertThat(m.payloads(IkeV1DeletePayload.class))
+                    .anySatisfy(d -> assertThat(d.protocolId()).isEqualTo(1)));
+        }
+    }
+
+    /** Runs {@code tshark -V} on the capture, with our ikev1_decryption_table row if given. */
+    private static String tshark(byte[] pcapBytes, String row) throws Exception {
+        java.nio.file.Path file = Files.createTempFile("ikev1-", ".pcapng");
+        try {
+            Files.write(file, pcapBytes);
+            List<String> cmd = new java.util.ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
+            if (row != null) {
+                cmd.addAll(List.of("-o", "uat:ikev1_decryption_table:" + row));
+            }
+            cmd.addAll(List.of("-Y", "isakmp", "-V"));
+            return HostCommand.check(60, cmd.toArray(new String[0]));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String logText(StrongSwanPair pair, Node node) throws java.io.IOException {
+        return Files.readString(pair.directory().resolve(node.name()).resolve("charon.log"));
+    }
+}
