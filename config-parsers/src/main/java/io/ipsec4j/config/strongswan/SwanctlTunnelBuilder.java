@@ -91,7 +91,55 @@ final class SwanctlTunnelBuilder {
             new SwanctlChildReader(c, options, i + 1).build(name, p1, list.get(i))
                     .ifPresent(t -> out.add(new Built(t, c.annotation("pair"), conn.name(), 0)));
         }
+        if (out.size() > 1 && out.size() == list.size() && out.get(0).tunnel().phaseOne().ikeVersion().isV1()) {
+            String name = c.annotation("name").orElse(conn.name());
+            return mergeIkev1(out, name).map(t -> List.of(new Built(t, c.annotation("pair"), conn.name(), 0))).orElse(out);
+        }
         return out;
+    }
+
+    /**
+     * One tunnel from the CHILD SAs of an IKEv1 connection that differ only in their subnets and cover
+     * every pair of local and remote subnet once: IKEv1 negotiates one subnet per side per CHILD SA,
+     * so that is how {@link SwanctlWriter} writes (and strongSwan users configure) such a tunnel.
+     */
+    private static Optional<Tunnel> mergeIkev1(List<Built> built, String name) {
+        List<io.ipsec4j.model.TrafficSelector> locals = new ArrayList<>();
+        List<io.ipsec4j.model.TrafficSelector> remotes = new ArrayList<>();
+        java.util.Set<List<io.ipsec4j.model.TrafficSelector>> pairs = new java.util.HashSet<>();
+        for (Built b : built) {
+            io.ipsec4j.model.PhaseTwo p2 = b.tunnel().phaseTwo();
+            if (p2.localSubnets().size() != 1 || p2.remoteSubnets().size() != 1
+                    || !pairs.add(List.of(p2.localSubnets().get(0), p2.remoteSubnets().get(0)))) {
+                return Optional.empty();
+            }
+            if (!locals.contains(p2.localSubnets().get(0))) {
+                locals.add(p2.localSubnets().get(0));
+            }
+            if (!remotes.contains(p2.remoteSubnets().get(0))) {
+                remotes.add(p2.remoteSubnets().get(0));
+            }
+        }
+        if (!new java.util.HashSet<>(SwanctlWriter.subnetPairs(locals, remotes)).equals(pairs)) {
+            return Optional.empty();
+        }
+        try {
+            Tunnel first = withSelectors(built.get(0).tunnel(), name, locals, remotes);
+            for (Built b : built) {
+                if (!withSelectors(b.tunnel(), name, locals, remotes).equals(first)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(first);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Tunnel withSelectors(Tunnel t, String name, List<io.ipsec4j.model.TrafficSelector> locals,
+            List<io.ipsec4j.model.TrafficSelector> remotes) {
+        return Tunnel.builder().from(t).name(name).phaseTwo(io.ipsec4j.model.PhaseTwo.builder().from(t.phaseTwo())
+                .localSubnets(locals).remoteSubnets(remotes).build()).build();
     }
 
     private Optional<PhaseOne.Builder> phaseOne(SwanctlContext c) {

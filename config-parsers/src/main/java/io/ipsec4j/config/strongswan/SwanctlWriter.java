@@ -176,7 +176,7 @@ public final class SwanctlWriter {
         auth(sb, "local", p1.localId(), "phaseOne.localId");
         auth(sb, "remote", Optional.of(p1.effectiveRemoteId()), "phaseOne.remoteId (or the peer's public IP)");
         sb.append(INDENT.repeat(2)).append("children {\n");
-        child(sb, e, options, interfaceId);
+        children(sb, e, options, interfaceId);
         sb.append(INDENT.repeat(2)).append("}\n");
         sb.append(INDENT).append("}\n");
     }
@@ -207,12 +207,57 @@ public final class SwanctlWriter {
         sb.append(INDENT.repeat(2)).append("}\n");
     }
 
-    private static void child(StringBuilder sb, Entry e, SwanctlOptions options, long interfaceId) {
+    /**
+     * The CHILD SA names of a tunnel: its connection name, or for IKEv1 with several subnets on a side
+     * {@code name-1} … {@code name-n}, one per pair of local and remote subnet, since IKEv1's Quick Mode
+     * negotiates one subnet per side and strongSwan uses only the first of a list (seen live).
+     */
+    static List<String> childNames(Tunnel t, String name) {
+        int n = t.phaseOne().ikeVersion().isV1() ? subnetPairs(t.phaseTwo().localSubnets(), t.phaseTwo().remoteSubnets()).size() : 1;
+        if (n <= 1) {
+            return List.of(name);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(name + "-" + i);
+        }
+        return out;
+    }
+
+    private static void children(StringBuilder sb, Entry e, SwanctlOptions options, long interfaceId) {
+        PhaseTwo p2 = e.tunnel.phaseTwo();
+        List<String> names = childNames(e.tunnel, e.name);
+        if (names.size() == 1) {
+            child(sb, e, names.get(0), selectors(p2.localSubnets()), selectors(p2.remoteSubnets()), options, interfaceId);
+            return;
+        }
+        sb.append(INDENT.repeat(3)).append("# IKEv1: one CHILD SA per pair of subnets (Quick Mode carries one subnet per side)\n");
+        int k = 0;
+        for (List<TrafficSelector> pair : subnetPairs(p2.localSubnets(), p2.remoteSubnets())) {
+            child(sb, e, names.get(k++), pair.get(0).toString(), pair.get(1).toString(), options, interfaceId);
+        }
+    }
+
+    /** Every (local, remote) pair of subnets of the same address family, in order. */
+    static List<List<TrafficSelector>> subnetPairs(List<TrafficSelector> locals, List<TrafficSelector> remotes) {
+        List<List<TrafficSelector>> out = new ArrayList<>();
+        for (TrafficSelector local : locals) {
+            for (TrafficSelector remote : remotes) {
+                if (local.family() == remote.family()) {
+                    out.add(List.of(local, remote));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void child(StringBuilder sb, Entry e, String name, String localTs, String remoteTs, SwanctlOptions options,
+            long interfaceId) {
         Tunnel t = e.tunnel;
         PhaseTwo p2 = t.phaseTwo();
-        sb.append(INDENT.repeat(3)).append(e.name).append(" {\n");
-        line(sb, 4, "local_ts", selectors(p2.localSubnets()), "phaseTwo.localSubnets");
-        line(sb, 4, "remote_ts", selectors(p2.remoteSubnets()), "phaseTwo.remoteSubnets");
+        sb.append(INDENT.repeat(3)).append(name).append(" {\n");
+        line(sb, 4, "local_ts", localTs, "phaseTwo.localSubnets");
+        line(sb, 4, "remote_ts", remoteTs, "phaseTwo.remoteSubnets");
         line(sb, 4, "esp_proposals", p2.proposals().stream().map(EspProposal::toStrongSwan).collect(Collectors.joining(", ")),
                 "phaseTwo.proposals");
         line(sb, 4, "mode", p2.mode().name().toLowerCase(java.util.Locale.ROOT), "phaseTwo.mode");
