@@ -238,6 +238,12 @@ final class SwanctlChildReader {
             }
         }
         Optional.ofNullable(options.bgp().get(name)).ifPresent(t::bgp);
+        if (routes.isEmpty() && !options.bgp().containsKey(name) && !options.routes().isEmpty()
+                && routing(c.section()) == io.ipsec4j.model.RoutingMode.ROUTE_BASED) {
+            options.routes().forEach(r -> t.addRoutes(Route.of(r)));
+            c.info("ROUTES_FROM_OPTIONS", "routes", "the file names no routes for this route-based tunnel; the import"
+                    + " options' routes " + options.routes() + " are used", null);
+        }
         return ok;
     }
 }

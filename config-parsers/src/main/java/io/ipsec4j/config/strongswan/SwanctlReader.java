@@ -71,12 +71,18 @@ public final class SwanctlReader {
         SettingsSection root = new SettingsParser(FORMAT).parse(text, (line, message) ->
                 findings.warning(message.startsWith("include") ? "INCLUDE_NOT_FOLLOWED" : "SETTING_REPEATED", "file",
                         message, FILE, 0, line));
+        return importTree(root, FORMAT, out, findings, options);
+    }
+
+    /** Builds the tunnels of a settings tree (read from swanctl.conf, or translated from ipsec.conf). */
+    static StrongSwanImport importTree(SettingsSection root, CloudConfigFormat format, List<ImportFinding> out,
+            SwanctlTunnelBuilder.Findings findings, StrongSwanImportOptions options) {
         SwanctlSecrets secrets = SwanctlSecrets.of(root, (line, message) ->
                 findings.error("SECRET_INVALID", "phaseOne.sharedSecret", message, FILE, 0, line));
         Optional<SettingsSection> connections = root.subsection("connections");
         if (connections.isEmpty() || connections.get().sections().isEmpty()) {
             findings.error("NO_CONNECTIONS", "file", "no connections section: nothing to import", FILE, 0, 1);
-            return new StrongSwanImport(FORMAT, List.of(), List.of(), out);
+            return new StrongSwanImport(format, List.of(), List.of(), out);
         }
         SwanctlTunnelBuilder builder = new SwanctlTunnelBuilder(options, secrets, findings);
         List<SwanctlTunnelBuilder.Built> built = new ArrayList<>();
@@ -89,11 +95,12 @@ public final class SwanctlReader {
             }
             built.addAll(builder.build(list.get(i)));
         }
-        return assemble(built, out);
+        return assemble(format, built, out);
     }
 
     /** Joins the tunnels marked as one pair into {@link RedundantTunnels}; the rest stay single. */
-    static StrongSwanImport assemble(List<SwanctlTunnelBuilder.Built> built, List<ImportFinding> out) {
+    static StrongSwanImport assemble(CloudConfigFormat format, List<SwanctlTunnelBuilder.Built> built,
+            List<ImportFinding> out) {
         Map<String, List<SwanctlTunnelBuilder.Built>> byPair = new LinkedHashMap<>();
         List<RedundantTunnels> pairs = new ArrayList<>();
         List<Tunnel> singles = new ArrayList<>();
@@ -104,7 +111,7 @@ public final class SwanctlReader {
         byPair.forEach((name, members) -> {
             if (members.size() != 2) {
                 out.add(new ImportFinding(Finding.warning("PAIR_INCOMPLETE", "pair", "pair \"" + name + "\" has "
-                        + members.size() + " tunnel(s) (expected: 2); imported as single tunnels"), "swanctl",
+                        + members.size() + " tunnel(s) (expected: 2); imported as single tunnels"), "strongswan",
                         members.get(0).connection(), 0, io.ipsec4j.config.SourceLocation.unknown()));
                 return;
             }
@@ -124,6 +131,6 @@ public final class SwanctlReader {
                 singles.add(b.tunnel());
             }
         }
-        return new StrongSwanImport(FORMAT, pairs, singles, out);
+        return new StrongSwanImport(format, pairs, singles, out);
     }
 }
