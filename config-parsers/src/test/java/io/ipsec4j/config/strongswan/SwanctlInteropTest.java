@@ -92,6 +92,21 @@ class SwanctlInteropTest {
                 List.of("10.1.0.0/24", "10.1.1.0/24"), List.of("10.2.0.0/24", "10.2.1.0/24"));
     }
 
+    /** The model's DPD (10 s delay) reaches charon: the idle tunnel sends liveness checks (observed after about 20 s). */
+    @Test
+    void deadPeerDetectionRunsAtTheModelsDelay() throws Exception {
+        Tunnel tunnel = SwanctlTestTunnels.policyBased(IkeVersion.IKEV2, "192.0.2.1", "192.0.2.2");
+        assertThat(tunnel.phaseTwo().dpd().get().delay().toSeconds()).isEqualTo(10);
+        try (SwanctlLivePair live = new SwanctlLivePair()) {
+            load(live, tunnel, TunnelMirror.of(tunnel));
+            HostCommand.Result r = live.initiate(tunnel.name());
+            assertThat(r.exitCode).as(r.output).isZero();
+            // Generous bound: without DPD configured charon sends no liveness check at all.
+            assertThat(live.awaitLog(Node.A, log -> log.contains("sending DPD request"), 60)).as(live.log(Node.A)).isTrue();
+            assertThat(live.listSas(Node.A)).contains("ESTABLISHED", "INSTALLED");
+        }
+    }
+
     @Test
     void ikev2RouteBasedWithAnySelectorsComesUpAsModelled() throws Exception {
         bringUp(SwanctlTestTunnels.routeBased("vti-1", "gw-1", "192.0.2.1", "192.0.2.2", 0),
