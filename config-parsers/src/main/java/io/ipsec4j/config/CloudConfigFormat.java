@@ -31,6 +31,10 @@ public enum CloudConfigFormat {
     GCP_VPN_TUNNEL_JSON(CloudProvider.GCP, "GCP compute#vpnTunnel JSON", true),
     /** The library's own JSON tunnel document ({@code io.ipsec4j.config.json}); not a cloud file. */
     IPSEC4J_TUNNEL_JSON(null, "ipsec4j tunnel JSON", false),
+    /** strongSwan's swanctl.conf ({@code io.ipsec4j.config.strongswan}); not a cloud file. */
+    STRONGSWAN_SWANCTL_CONF(null, "strongSwan swanctl.conf", false),
+    /** strongSwan's legacy ipsec.conf with ipsec.secrets ({@code io.ipsec4j.config.strongswan}); not a cloud file. */
+    STRONGSWAN_IPSEC_CONF(null, "strongSwan ipsec.conf", false),
     /** Not recognised (or not yet known when an error happened). */
     UNKNOWN(null, "unrecognised input", false);
 

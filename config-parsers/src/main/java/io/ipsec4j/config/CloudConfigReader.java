@@ -68,7 +68,8 @@ public final class CloudConfigReader {
             case AZURE_DEVICE_SCRIPT -> new AzureDeviceScriptParser();
             case AZURE_CONNECTION_JSON -> new AzureConnectionJsonParser();
             case GCP_VPN_TUNNEL_JSON -> new GcpVpnTunnelParser();
-            case AWS_VENDOR_TEXT, AWS_XSLT_TEMPLATE, AZURE_XSLT_TEMPLATE, IPSEC4J_TUNNEL_JSON, UNKNOWN -> null;
+            case AWS_VENDOR_TEXT, AWS_XSLT_TEMPLATE, AZURE_XSLT_TEMPLATE, IPSEC4J_TUNNEL_JSON,
+                    STRONGSWAN_SWANCTL_CONF, STRONGSWAN_IPSEC_CONF, UNKNOWN -> null;
         };
         return java.util.Optional.ofNullable(p);
     }

@@ -77,7 +77,8 @@ public final class Compatibility {
                     ours.ikeVersion(), theirs.ikeVersion(), sameMajor
                             ? "one end uses IKEv1 main mode and the other aggressive mode; the first exchange is refused"
                             : "an IKEv" + ours.ikeVersion().majorVersion() + " end and an IKEv"
-                                    + theirs.ikeVersion().majorVersion() + " end never agree on an IKE SA"));
+                                    + theirs.ikeVersion().majorVersion() + " end never agree on an IKE SA: the responder has no"
+                                    + " IKE configuration for the initiator's version and answers NO_PROPOSAL_CHOSEN"));
         }
         if (!ours.sharedSecret().equals(theirs.sharedSecret())) {
             out.add(Finding.builder().code("PSK_MISMATCH").severity(Severity.ERROR).phase(Phase.PHASE_1)
@@ -97,14 +98,16 @@ public final class Compatibility {
         if (ourLocal.isPresent() && !ourLocal.get().equals(theirs.effectiveRemoteId())) {
             out.add(mismatch("LOCAL_ID_MISMATCH", Severity.ERROR, Phase.PHASE_1, "phaseOne.localId", ourLocal.get(),
                     theirs.effectiveRemoteId(), "we identify as " + describe(ourLocal.get()) + " but the peer expects "
-                            + describe(theirs.effectiveRemoteId()) + "; it finds no matching configuration and fails authentication"));
+                            + describe(theirs.effectiveRemoteId()) + "; it finds no matching configuration and answers"
+                            + " AUTHENTICATION_FAILED"));
         }
         Optional<Identity> theirLocal = theirs.effectiveLocalId();
         if (theirLocal.isPresent() && !theirLocal.get().equals(ours.effectiveRemoteId())) {
             out.add(mismatch("REMOTE_ID_MISMATCH", Severity.ERROR, Phase.PHASE_1, "phaseOne.remoteId",
                     ours.effectiveRemoteId(), theirLocal.get(), "we expect the peer to identify as "
                             + describe(ours.effectiveRemoteId()) + " but it identifies as " + describe(theirLocal.get())
-                            + "; we fail its authentication"));
+                            + "; IKEv2 sends the ID we expect (IDr), the peer finds no configuration for it and answers"
+                            + " AUTHENTICATION_FAILED (a peer that ignores IDr is refused by us instead)"));
         }
         long a = ours.lifetime().time().toSeconds();
         long b = theirs.lifetime().time().toSeconds();

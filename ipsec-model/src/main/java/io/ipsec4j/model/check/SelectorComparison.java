@@ -55,8 +55,10 @@ final class SelectorComparison {
                     .message(covered
                             ? s + " is one of " + ourName + " subnets and only falls inside " + theirName
                                     + " subnets; IKEv2 narrowing may make it work, IKEv1 and strict peers refuse it"
-                            : s + " is one of " + ourName + " subnets but not among " + theirName + " subnets; a "
-                                    + "policy-based peer may fail the whole Phase II over this one subnet (TS_UNACCEPTABLE)")
+                            : s + " is one of " + ourName + " subnets but not among " + theirName + " subnets; an IKEv2"
+                                    + " peer such as strongSwan narrows the CHILD SA to the common subnets and this one gets no"
+                                    + " SA, stricter policy-based peers fail the whole Phase II over it, and with no common"
+                                    + " subnet at all Phase II fails (TS_UNACCEPTABLE)")
                     .build());
         }
         for (TrafficSelector t : theirList) {

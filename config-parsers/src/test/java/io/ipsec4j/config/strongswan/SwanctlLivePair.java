@@ -1,0 +1,102 @@
+package io.ipsec4j.config.strongswan;
+
+import io.ipsec4j.interop.HostCommand;
+import io.ipsec4j.interop.StrongSwanPair;
+import io.ipsec4j.interop.StrongSwanPair.Node;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Two charons in network namespaces (esp-crypto's {@link StrongSwanPair}, started without children)
+ * that load swanctl.conf files written by {@link SwanctlWriter} instead of the harness's own: A is
+ * 192.0.2.1 with 10.1.0.1 and 10.1.1.1 on its loopback, B is 192.0.2.2 with 10.2.0.1 and 10.2.1.1
+ * (kernel-libipsec needs a local address in each protected subnet).
+ */
+final class SwanctlLivePair implements AutoCloseable {
+    private final StrongSwanPair pair;
+
+    SwanctlLivePair() throws IOException, InterruptedException {
+        // Route-based tunnels negotiate 0.0.0.0/0: routes into libipsec's TUN would capture IKE itself.
+        pair = new StrongSwanPair(List.of()).strongswanConfExtra("  install_routes = no");
+        boolean started = false;
+        try {
+            pair.start();
+            for (String a : List.of("10.1.0.1", "10.1.1.1")) {
+                HostCommand.check(10, HostCommand.inNamespace(pair.namespace(Node.A), "ip", "addr", "add", a + "/32", "dev", "lo"));
+            }
+            for (String b : List.of("10.2.0.1", "10.2.1.1")) {
+                HostCommand.check(10, HostCommand.inNamespace(pair.namespace(Node.B), "ip", "addr", "add", b + "/32", "dev", "lo"));
+            }
+            started = true;
+        } finally {
+            if (!started) {
+                pair.close();
+            }
+        }
+    }
+
+    static String address(Node node) {
+        return node == Node.A ? "192.0.2.1" : "192.0.2.2";
+    }
+
+    private String uri(Node node) {
+        return "unix://" + pair.directory().resolve(node.name()).resolve("charon.vici");
+    }
+
+    private String[] swanctl(Node node, String... args) {
+        String[] cmd = new String[args.length + 3];
+        cmd[0] = "swanctl";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        cmd[args.length + 1] = "--uri";
+        cmd[args.length + 2] = uri(node);
+        return HostCommand.inNamespace(pair.namespace(node), cmd);
+    }
+
+    /** Writes {@code conf} as the node's own swanctl file and loads it (replacing the harness's connection). */
+    void load(Node node, String conf) throws IOException, InterruptedException {
+        Path file = pair.directory().resolve(node.name()).resolve("ipsec4j-swanctl.conf");
+        Files.writeString(file, conf, StandardCharsets.UTF_8);
+        HostCommand.check(20, swanctl(node, "--load-all", "--file", file.toString()));
+    }
+
+    /** Initiates {@code child} from A and returns swanctl's streamed log and exit code. */
+    HostCommand.Result initiate(String child) throws IOException, InterruptedException {
+        return HostCommand.run(40, swanctl(Node.A, "--initiate", "--child", child, "--timeout", "20"));
+    }
+
+    /** Rekeys {@code child} from A. */
+    HostCommand.Result rekeyChild(String child) throws IOException, InterruptedException {
+        return HostCommand.run(20, swanctl(Node.A, "--rekey", "--child", child));
+    }
+
+    String listSas(Node node) throws IOException, InterruptedException {
+        return HostCommand.check(20, swanctl(node, "--list-sas"));
+    }
+
+    /** The node's charon log so far. */
+    String log(Node node) throws IOException {
+        Path log = pair.directory().resolve(node.name()).resolve("charon.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** Polls {@code node}'s charon log until {@code condition} holds, for at most {@code seconds}; true if it did. */
+    boolean awaitLog(Node node, Predicate<String> condition, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.test(log(node))) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return condition.test(log(node));
+    }
+
+    @Override
+    public void close() throws IOException {
+        pair.close();
+    }
+}
