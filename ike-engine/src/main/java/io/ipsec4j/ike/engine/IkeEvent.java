@@ -75,6 +75,24 @@ public sealed interface IkeEvent {
     }
 
     /**
+     * A CHILD SA pair was deleted (RFC 7296 §1.4.1); the driver closes both {@link EspSa}.
+     *
+     * @param inboundSpi our SPI
+     * @param outboundSpi the peer's SPI
+     * @param byPeer whether the peer asked for it
+     */
+    record ChildSaDeleted(int inboundSpi, int outboundSpi, boolean byPeer) implements IkeEvent {
+    }
+
+    /**
+     * The IKE SA and with it every CHILD SA were deleted (RFC 7296 §1.4.1); the session is closed.
+     *
+     * @param byPeer whether the peer asked for it
+     */
+    record IkeSaDeleted(boolean byPeer) implements IkeEvent {
+    }
+
+    /**
      * The session failed; it sends nothing more and ignores further input.
      *
      * @param reason why

@@ -27,8 +27,8 @@ public enum IkeFailureReason {
     RETRANSMISSION_TIMEOUT,
     /** As responder, the initiator did not complete IKE_AUTH in time (half-open SA dropped, §2.6). */
     HALF_OPEN_TIMEOUT,
-    /** The peer deleted the IKE SA (INFORMATIONAL with a Delete payload, RFC 7296 §1.4.1). */
-    DELETED_BY_PEER,
+    /** No answer to our liveness check within the tunnel's DPD timeout (RFC 7296 §2.4). */
+    DEAD_PEER,
     /** A local cryptographic failure (an algorithm not available). */
     LOCAL_ERROR
 }

@@ -65,7 +65,7 @@ final class IkeInitiatorHandshake implements IkeHandshake {
         s.sa.spiI = IkeRandom.ikeSpi(s.random);
         s.sa.ni = IkeRandom.nonce(s.random);
         ke = KeyExchange.generate(p1.proposals().get(0).keyExchange().get(0), s.options.providers(), s.random);
-        s.sa.initRequest = Bytes.of(s.restartInit(initPayloads(), now));
+        s.sa.initRequest = Bytes.of(s.outbox.restartInit(initPayloads(), now));
     }
 
     private List<IkePayload> initPayloads() {
@@ -88,11 +88,8 @@ final class IkeInitiatorHandshake implements IkeHandshake {
     }
 
     @Override
-    public void onRequest(IkeMessage request, byte[] raw, InetSocketAddress from, InetSocketAddress to, Instant now)
-            throws CryptoException {
-        if (s.state() == IkeSessionState.ESTABLISHED) {
-            IkeEstablishedRequests.answer(s, request);
-        }
+    public void onRequest(IkeMessage request, byte[] raw, InetSocketAddress from, InetSocketAddress to, Instant now) {
+        // Until IKE_AUTH completes the responder has nothing to ask (RFC 7296 §2.3).
     }
 
     @Override
@@ -128,7 +125,7 @@ final class IkeInitiatorHandshake implements IkeHandshake {
                 ke.close();
                 ke = KeyExchange.generate(wanted, s.options.providers(), s.random);
             }
-            s.sa.initRequest = Bytes.of(s.restartInit(initPayloads(), now));
+            s.sa.initRequest = Bytes.of(s.outbox.restartInit(initPayloads(), now));
             return;
         }
         Optional<IkeNotifyPayload> error = m.payloads(IkeNotifyPayload.class).stream()
@@ -181,7 +178,7 @@ final class IkeInitiatorHandshake implements IkeHandshake {
         p.add(new IkeAuthPayload(IkeAuthMethod.SHARED_KEY_MIC, auth));
         p.addAll(child.payloads());
         authSent = true;
-        s.sendRequest(IkeExchangeType.IKE_AUTH, p, now);
+        s.outbox.sendRequest(IkeExchangeType.IKE_AUTH, p, now);
     }
 
     private Identity localId() {

@@ -62,8 +62,6 @@ final class IkeResponderHandshake implements IkeHandshake {
             s.remote = from; // the initiator may have moved to port 4500 (RFC 7296 §2.23)
             s.local = to;
             onAuthRequest(m);
-        } else if (s.state() == IkeSessionState.ESTABLISHED) {
-            IkeEstablishedRequests.answer(s, m);
         }
     }
 
@@ -81,7 +79,7 @@ final class IkeResponderHandshake implements IkeHandshake {
             Optional<IkeNotifyPayload> cookie = m.notify(IkeNotifyType.COOKIE);
             if (cookie.isEmpty() || !gate.get().verify(cookie.get().data(), nonce.get().nonce(), from.getAddress(),
                     h.initiatorSpi())) {
-                s.sendStatelessResponse(h, IkeNotifyPayload.cookie(
+                s.outbox.sendStatelessResponse(h, IkeNotifyPayload.cookie(
                         gate.get().cookie(nonce.get().nonce(), from.getAddress(), h.initiatorSpi())), from, to);
                 return;
             }
@@ -89,12 +87,12 @@ final class IkeResponderHandshake implements IkeHandshake {
         Optional<IkeProposalSelector.Chosen<IkeProposal>> chosen =
                 IkeProposalSelector.selectIke(sa.get().proposals(), p1.proposals(), ke.get().method());
         if (chosen.isEmpty()) {
-            s.sendStatelessResponse(h, IkeNotifyPayload.status(IkeNotifyType.NO_PROPOSAL_CHOSEN), from, to);
+            s.outbox.sendStatelessResponse(h, IkeNotifyPayload.status(IkeNotifyType.NO_PROPOSAL_CHOSEN), from, to);
             return;
         }
         IkeProposal proposal = chosen.get().proposal();
         if (!proposal.keyExchange().get(0).equals(ke.get().method())) {
-            s.sendStatelessResponse(h, IkeNotifyPayload.invalidKePayload(proposal.keyExchange().get(0)), from, to);
+            s.outbox.sendStatelessResponse(h, IkeNotifyPayload.invalidKePayload(proposal.keyExchange().get(0)), from, to);
             return;
         }
         KeyExchangeResponse answer;
@@ -123,7 +121,7 @@ final class IkeResponderHandshake implements IkeHandshake {
             p.add(IkeNatDetection.destinationIp(responseHeader, from));
         }
         s.connecting();
-        s.sa.initResponse = Bytes.of(s.sendResponse(h, p));
+        s.sa.initResponse = Bytes.of(s.outbox.sendResponse(h, p));
         s.halfOpenUntil(now.plus(s.options.halfOpenTimeout()));
         if (nat.map(IkeNatDetection.Result::natDetected).orElse(false)) {
             s.natT = true; // the initiator moves to 4500; we follow where its IKE_AUTH arrives
@@ -155,7 +153,7 @@ final class IkeResponderHandshake implements IkeHandshake {
         p.add(new IkeAuthPayload(IkeAuthMethod.SHARED_KEY_MIC, ours));
         IkeChildResponse child = IkeChildResponse.answer(s, m);
         p.addAll(child.payloads());
-        s.sendResponse(m.header(), p);
+        s.outbox.sendResponse(m.header(), p);
         s.established();
         s.emit(new IkeEvent.IkeSaEstablished(s.sa.spiI, s.sa.spiR, s.sa.proposal, s.natT));
         s.emit(child.event());
@@ -167,7 +165,7 @@ final class IkeResponderHandshake implements IkeHandshake {
 
     /** Answers AUTHENTICATION_FAILED, protected, and fails (RFC 7296 §2.21.2). */
     private void refuse(IkeMessage m, String detail) throws CryptoException {
-        s.sendResponse(m.header(), List.of(IkeNotifyPayload.status(IkeNotifyType.AUTHENTICATION_FAILED)));
+        s.outbox.sendResponse(m.header(), List.of(IkeNotifyPayload.status(IkeNotifyType.AUTHENTICATION_FAILED)));
         s.fail(IkeFailureReason.AUTHENTICATION_FAILED, Optional.of(IkeNotifyType.AUTHENTICATION_FAILED), detail);
     }
 

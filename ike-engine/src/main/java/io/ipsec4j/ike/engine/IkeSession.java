@@ -40,7 +40,6 @@ import java.util.Optional;
 public final class IkeSession {
     private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
     private static final int NAT_T_PORT = 4500;
-    private static final int NON_ESP_MARKER_BYTES = 4;
 
     final Tunnel tunnel;
     final IkeSessionOptions options;
@@ -51,16 +50,12 @@ public final class IkeSession {
     InetSocketAddress remote;
     boolean natT;
 
+    final IkeOutbox outbox = new IkeOutbox(this);
+    private final IkeInformational informational;
     private final IkeMessageDecoder decoder = new IkeMessageDecoder();
     private final IkeHandshake handshake;
-    private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
     private final Deque<IkeEvent> events = new ArrayDeque<>();
     private IkeSessionState state = IkeSessionState.IDLE;
-    private IkeRetransmission outstanding;
-    private long nextRequestId;
-    private long nextPeerRequestId;
-    private byte[] cachedResponse;
-    private IkeExchangeType cachedResponseType;
     private Instant halfOpenDeadline;
 
     private IkeSession(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote, boolean initiator,
@@ -73,6 +68,7 @@ public final class IkeSession {
         this.random = Objects.requireNonNull(random, "random");
         IkeIdentities.toPayload(tunnel.phaseOne().effectiveRemoteId(), !initiator); // rejects unsupported IDs now
         this.handshake = initiator ? new IkeInitiatorHandshake(this) : new IkeResponderHandshake(this);
+        this.informational = new IkeInformational(this);
     }
 
     /** Returns a session that will bring {@code tunnel} up from {@code local} to {@code remote} on {@link #initiate}. */
@@ -119,6 +115,24 @@ public final class IkeSession {
         }
     }
 
+    /**
+     * Deletes the IKE SA and its CHILD SAs (command, RFC 7296 §1.4.1); {@link IkeEvent.IkeSaDeleted}
+     * follows the peer's response or the last retransmission. Before the IKE SA is established the
+     * session just stops.
+     */
+    public void close(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state == IkeSessionState.ESTABLISHED) {
+            try {
+                informational.close(now);
+            } catch (CryptoException e) {
+                fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+            }
+        } else if (state != IkeSessionState.FAILED && state != IkeSessionState.CLOSED) {
+            closed(false);
+        }
+    }
+
     /** Takes one received UDP payload that arrived from {@code from} at {@code to}; never throws. */
     public void handleDatagram(byte[] datagram, InetSocketAddress from, InetSocketAddress to, Instant now) {
         try {
@@ -134,13 +148,14 @@ public final class IkeSession {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(now, "now");
-        if (state == IkeSessionState.FAILED) {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return;
         }
         byte[] raw = datagram;
-        if (raw.length > NON_ESP_MARKER_BYTES && raw[0] == 0 && raw[1] == 0 && raw[2] == 0 && raw[3] == 0) {
+        int marker = IkeOutbox.NON_ESP_MARKER_BYTES;
+        if (raw.length > marker && raw[0] == 0 && raw[1] == 0 && raw[2] == 0 && raw[3] == 0) {
             // RFC 3948 §2.2: the non-ESP marker; an IKE SPIi is never zero, so this is unambiguous.
-            raw = java.util.Arrays.copyOfRange(raw, NON_ESP_MARKER_BYTES, raw.length);
+            raw = java.util.Arrays.copyOfRange(raw, marker, raw.length);
         }
         IkeMessage message;
         try {
@@ -165,38 +180,43 @@ public final class IkeSession {
         }
         boolean init = h.exchangeType().equals(IkeExchangeType.IKE_SA_INIT);
         if (h.response()) {
-            if (outstanding == null || h.messageId() != outstanding.messageId
-                    || !h.exchangeType().equals(outstanding.exchangeType) || h.initiatorSpi() != sa.spiI
-                    || (!init && h.responderSpi() != sa.spiR)) {
+            if (!outbox.answersOutstanding(h) || h.initiatorSpi() != sa.spiI || (!init && h.responderSpi() != sa.spiR)) {
                 return;
             }
         } else if (state != IkeSessionState.IDLE) {
-            boolean spisMatch = h.initiatorSpi() == sa.spiI && h.responderSpi() == (init ? 0 : sa.spiR);
-            if (!spisMatch) {
+            if (h.initiatorSpi() != sa.spiI || h.responderSpi() != (init ? 0 : sa.spiR)) {
                 return;
             }
-            if (h.messageId() == nextPeerRequestId - 1 && cachedResponse != null
-                    && h.exchangeType().equals(cachedResponseType)) {
-                transmits.add(new IkeTransmit(cachedResponse, local, remote)); // a retransmitted request (§2.1)
-                return;
-            }
-            if (h.messageId() != nextPeerRequestId) {
-                return;
+            if (outbox.resendCached(h) || !outbox.isNextRequest(h)) {
+                return; // a retransmitted request answered from the cache (§2.1), or outside the window
             }
         }
         Optional<IkeMessage> opened = open(m, raw, h, init, now);
         if (opened.isEmpty()) {
             return;
         }
+        boolean established = state == IkeSessionState.ESTABLISHED;
+        if (established) {
+            informational.heard(now);
+        }
         try {
             if (h.response()) {
-                outstanding = null;
-                handshake.onResponse(opened.get(), raw, from, to, now);
+                outbox.completeOutstanding();
+                if (established) {
+                    informational.onResponse(opened.get(), now);
+                } else {
+                    handshake.onResponse(opened.get(), raw, from, to, now);
+                }
+            } else if (established) {
+                informational.onRequest(opened.get());
             } else {
                 handshake.onRequest(opened.get(), raw, from, to, now);
             }
         } catch (IkeErrorNotifyException e) {
             protocolError(h, e, now);
+        }
+        if (state == IkeSessionState.ESTABLISHED) {
+            informational.heard(now);
         }
     }
 
@@ -226,37 +246,44 @@ public final class IkeSession {
     /** An authenticated message was malformed: answer a request with the notify, then fail (§2.21.2). */
     private void protocolError(IkeHeader h, IkeErrorNotifyException e, Instant now) throws CryptoException {
         if (!h.response() && e.isIntegrityProtected()) {
-            sendResponse(h, List.of(e.toNotifyPayload()));
+            outbox.sendResponse(h, List.of(e.toNotifyPayload()));
         }
         if (state != IkeSessionState.ESTABLISHED) {
             fail(IkeFailureReason.PROTOCOL_ERROR, Optional.of(e.notifyType()), e.getMessage());
         }
     }
 
-    /** Handles the expiry of a retransmission or half-open timer (at or after {@link #pollTimeout()}). */
+    /** Handles the expiry of a retransmission, half-open or liveness timer (at or after {@link #pollTimeout()}). */
     public void handleTimeout(Instant now) {
         Objects.requireNonNull(now, "now");
-        if (state == IkeSessionState.FAILED) {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return;
         }
         if (halfOpenDeadline != null && !now.isBefore(halfOpenDeadline)) {
             fail(IkeFailureReason.HALF_OPEN_TIMEOUT, Optional.empty(), "no IKE_AUTH request before the timeout");
             return;
         }
-        if (outstanding != null && !now.isBefore(outstanding.deadline())) {
-            if (outstanding.exhausted(now, options)) {
-                fail(IkeFailureReason.RETRANSMISSION_TIMEOUT, Optional.empty(),
-                        "no response to " + outstanding.exchangeType + " after " + options.retransmitLimit()
-                                + " retransmissions");
-            } else {
-                transmits.add(new IkeTransmit(outstanding.datagram, local, remote));
+        try {
+            if (outbox.onTimeout(now)) {
+                if (informational.isClosing()) {
+                    closed(false); // §1.4.1: the SA is gone even if the peer never confirms
+                } else {
+                    fail(IkeFailureReason.RETRANSMISSION_TIMEOUT, Optional.empty(), "no response to "
+                            + outbox.outstandingType() + " after " + options.retransmitLimit() + " retransmissions");
+                }
+                return;
             }
+            if (state == IkeSessionState.ESTABLISHED) {
+                informational.onTimeout(now);
+            }
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
         }
     }
 
     /** Returns the next datagram to send, if any. */
     public Optional<IkeTransmit> pollTransmit() {
-        return Optional.ofNullable(transmits.poll());
+        return outbox.poll();
     }
 
     /** Returns the next event, if any. */
@@ -266,67 +293,26 @@ public final class IkeSession {
 
     /** Returns when {@link #handleTimeout} is due, if a timer runs. */
     public Optional<Instant> pollTimeout() {
-        if (state == IkeSessionState.FAILED) {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return Optional.empty();
         }
-        Instant t = outstanding == null ? null : outstanding.deadline();
-        if (halfOpenDeadline != null && (t == null || halfOpenDeadline.isBefore(t))) {
-            t = halfOpenDeadline;
+        Instant t = outbox.retransmitAt().orElse(null);
+        for (Instant other : new Instant[] {halfOpenDeadline,
+                state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null}) {
+            if (other != null && (t == null || other.isBefore(t))) {
+                t = other;
+            }
         }
         return Optional.ofNullable(t);
     }
 
     // ---- for the handshakes ----
 
-    /** Sends a request with the next message ID and keeps it for retransmission; returns the IKE message bytes. */
-    byte[] sendRequest(IkeExchangeType type, List<IkePayload> payloads, Instant now) throws CryptoException {
-        IkeHeader header = IkeHeader.of(sa.spiI, sa.spiR, type, initiator, false, nextRequestId);
-        byte[] message = sa.seal(header, payloads, initiator);
-        outstanding = new IkeRetransmission(nextRequestId++, type, frame(message), now, options);
-        transmits.add(new IkeTransmit(outstanding.datagram, local, remote));
-        return message;
-    }
-
-    /** Sends IKE_SA_INIT again from message ID 0 (after COOKIE or INVALID_KE_PAYLOAD, RFC 7296 §2.6, §1.2). */
-    byte[] restartInit(List<IkePayload> payloads, Instant now) throws CryptoException {
-        nextRequestId = 0;
-        return sendRequest(IkeExchangeType.IKE_SA_INIT, payloads, now);
-    }
-
-    /** Sends the response to {@code request} and caches it for retransmitted requests; returns the IKE message bytes. */
-    byte[] sendResponse(IkeHeader request, List<IkePayload> payloads) throws CryptoException {
-        IkeHeader header = IkeHeader.of(sa.spiI, sa.spiR, request.exchangeType(), initiator, true,
-                request.messageId());
-        byte[] message = sa.seal(header, payloads, initiator);
-        cachedResponse = frame(message);
-        cachedResponseType = request.exchangeType();
-        nextPeerRequestId = request.messageId() + 1;
-        transmits.add(new IkeTransmit(cachedResponse, local, remote));
-        return message;
-    }
-
-    /** Answers an IKE_SA_INIT request without keeping any state (COOKIE, INVALID_KE_PAYLOAD, NO_PROPOSAL_CHOSEN). */
-    void sendStatelessResponse(IkeHeader request, IkeNotifyPayload notify, InetSocketAddress to,
-            InetSocketAddress from) {
-        IkeHeader header = IkeHeader.of(request.initiatorSpi(), 0, IkeExchangeType.IKE_SA_INIT, false, true, 0);
-        byte[] message = IkeSaCrypto.encode(new IkeMessage(header, List.of(notify)));
-        transmits.add(new IkeTransmit(message, from, to));
-    }
-
     /** Moves both sides to port 4500 with the non-ESP marker (RFC 7296 §2.23). */
     void switchToNatT() {
         natT = true;
         local = new InetSocketAddress(local.getAddress(), NAT_T_PORT);
         remote = new InetSocketAddress(remote.getAddress(), NAT_T_PORT);
-    }
-
-    private byte[] frame(byte[] message) {
-        if (!natT) {
-            return message;
-        }
-        byte[] out = new byte[NON_ESP_MARKER_BYTES + message.length];
-        System.arraycopy(message, 0, out, NON_ESP_MARKER_BYTES, message.length);
-        return out;
     }
 
     void connecting() {
@@ -344,15 +330,32 @@ public final class IkeSession {
     }
 
     void emit(IkeEvent event) {
+        informational.childInstalled(event);
         events.add(event);
     }
 
+    /** The IKE SA was deleted (RFC 7296 §1.4.1): every CHILD SA goes with it. */
+    void closed(boolean byPeer) {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
+            return;
+        }
+        boolean wasEstablished = state == IkeSessionState.ESTABLISHED;
+        state = IkeSessionState.CLOSED;
+        outbox.stop();
+        closeHalfOpen();
+        handshake.close();
+        sa.close();
+        if (wasEstablished) {
+            events.add(new IkeEvent.IkeSaDeleted(byPeer));
+        }
+    }
+
     void fail(IkeFailureReason reason, Optional<IkeNotifyType> notify, String detail) {
-        if (state == IkeSessionState.FAILED) {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return;
         }
         state = IkeSessionState.FAILED;
-        outstanding = null;
+        outbox.stop();
         closeHalfOpen();
         handshake.close();
         sa.close();

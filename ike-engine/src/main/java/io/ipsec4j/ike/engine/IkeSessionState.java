@@ -12,6 +12,8 @@ public enum IkeSessionState {
     CONNECTING,
     /** Both sides authenticated: the IKE SA is up. */
     ESTABLISHED,
-    /** Failed or closed: the session sends nothing more and ignores its input. */
+    /** Deleted by either side (INFORMATIONAL with a Delete of the IKE SA): nothing more is sent. */
+    CLOSED,
+    /** Failed: the session sends nothing more and ignores its input. */
     FAILED
 }

@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * engine speaks from A's address through a {@link NamespaceUdpRelay}; charon on B is the
  * responder or the initiator. Checks that charon lists the IKE SA ESTABLISHED and the CHILD SA
  * INSTALLED with our SPIs, that a packet sealed by our outbound {@link EspSa} raises charon's
- * inbound counters, and that charon's ESP for traffic from B's subnet opens with our inbound SA.
+ * inbound counters, that charon's ESP for traffic from B's subnet opens with our inbound SA, and
+ * that a Delete of the IKE SA from either side (ours when we initiated, charon's otherwise) leaves
+ * neither side with the SA.
  * charon runs with {@code encap = yes}, so NAT is reported and both sides use port 4500.
  */
 @Tag("interop")
@@ -121,6 +123,27 @@ class IkeEngineStrongSwanInteropTest {
                 assertThat(opened).as("ESP from charon, opened").anyMatch(o -> o.endsWith("from charon"));
                 installed.inbound().close();
                 installed.outbound().close();
+
+                // Delete from either side: ours when we initiated, charon's when it did.
+                if (javaInitiates) {
+                    s.close(Instant.now());
+                } else {
+                    HostCommand.start(pair.directory().resolve("terminate.out"), HostCommand.inNamespace(
+                            pair.namespace(Node.B), "swanctl", "--terminate", "--ike", "interop", "--uri", vici));
+                }
+                pump(s, relay, events, esps, () -> events.stream().anyMatch(IkeEvent.IkeSaDeleted.class::isInstance));
+                assertThat(events).contains(new IkeEvent.IkeSaDeleted(!javaInitiates));
+                assertThat(s.state()).isEqualTo(IkeSessionState.CLOSED);
+                String after = "";
+                for (int i = 0; i < 100; i++) {
+                    after = HostCommand.check(20, HostCommand.inNamespace(pair.namespace(Node.B), "swanctl",
+                            "--list-sas", "--uri", vici));
+                    if (!after.contains("ESTABLISHED")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                assertThat(after).as("charon's SAs after the delete").doesNotContain("ESTABLISHED");
             }
         }
     }
