@@ -1,6 +1,13 @@
 package io.ipsec4j.ike.engine;
 
 import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.crypto.KeyExchange;
+import io.ipsec4j.crypto.KeyExchangeResponse;
+import io.ipsec4j.ike.v2.IkeKePayload;
+import io.ipsec4j.ike.v2.IkeNoncePayload;
+import io.ipsec4j.model.Bytes;
+import io.ipsec4j.model.SecretBytes;
+import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import io.ipsec4j.ike.v2.IkeMessage;
 import io.ipsec4j.ike.v2.IkeNotifyPayload;
 import io.ipsec4j.ike.v2.IkeNotifyType;
@@ -32,7 +39,18 @@ import java.util.Optional;
  */
 record IkeChildResponse(List<IkePayload> payloads, IkeEvent event) {
 
+    /** Answers the first CHILD SA of IKE_AUTH: the IKE SA's nonces, no key exchange. */
     static IkeChildResponse answer(IkeSession s, IkeMessage request) throws CryptoException {
+        return answer(s, request, s.sa.ni, s.sa.nr, false);
+    }
+
+    /**
+     * Answers a CHILD SA request; with {@code createChild}, a CREATE_CHILD_SA whose nonces {@code ni}
+     * (the requester's) and {@code nr} (ours, sent back) key the SA, with a key exchange when the
+     * chosen proposal names a PFS group (RFC 7296 §1.3.1, §2.17).
+     */
+    static IkeChildResponse answer(IkeSession s, IkeMessage request, Bytes ni, Bytes nr, boolean createChild)
+            throws CryptoException {
         PhaseTwo p2 = s.tunnel.phaseTwo();
         Optional<IkeSaPayload> sa = request.payload(IkeSaPayload.class);
         List<IkeTsPayload> ts = request.payloads(IkeTsPayload.class);
@@ -43,7 +61,7 @@ record IkeChildResponse(List<IkePayload> payloads, IkeEvent event) {
                     "IKE_AUTH request without SA, TSi and TSr");
         }
         Optional<IkeProposalSelector.Chosen<EspProposal>> chosen =
-                IkeProposalSelector.selectEsp(sa.get().proposals(), p2.proposals(), false);
+                IkeProposalSelector.selectEsp(sa.get().proposals(), p2.proposals(), createChild);
         if (chosen.isEmpty()) {
             return refuse(IkeNotifyType.NO_PROPOSAL_CHOSEN, IkeFailureReason.NO_PROPOSAL_CHOSEN,
                     "no ESP proposal of the initiator is acceptable");
@@ -66,8 +84,22 @@ record IkeChildResponse(List<IkePayload> payloads, IkeEvent event) {
         int chosenNumber = chosen.get().number();
         IkeSaProposal offered = sa.get().proposals().stream().filter(p -> p.number() == chosenNumber).findFirst()
                 .orElseThrow();
+        SecretBytes secret = null;
+        IkeKePayload keResponse = null;
+        if (!chosen.get().proposal().pfsGroups().isEmpty()) {
+            KeyExchangeMethod group = chosen.get().proposal().pfsGroups().get(0);
+            Optional<IkeKePayload> ke = request.payload(IkeKePayload.class);
+            if (ke.isEmpty() || !ke.get().method().equals(group)) {
+                return refuse(IkeNotifyPayload.invalidKePayload(group), IkeFailureReason.INVALID_KE_PAYLOAD,
+                        "the PFS group must be " + group);
+            }
+            KeyExchangeResponse answer = KeyExchange.respond(group, ke.get().data().toByteArray(),
+                    s.options.providers(), s.random);
+            secret = answer.sharedSecret();
+            keResponse = new IkeKePayload(group, Bytes.of(answer.publicValue()));
+        }
         int ourSpi = IkeRandom.childSpi(s.random);
-        IkeEvent.ChildSaInstalled installed = IkeChildSaFactory.install(s.sa.keys, false, s.sa.ni, s.sa.nr, null,
+        IkeEvent.ChildSaInstalled installed = IkeChildSaFactory.install(s.sa.keys, false, ni, nr, secret,
                 chosen.get().proposal(), ourSpi, IkeRandom.spiValue(offered.spi()), mode,
                 IkeChildRequest.replayWindow(p2), local, remote, s.options.providers());
         List<IkePayload> p = new ArrayList<>();
@@ -76,13 +108,23 @@ record IkeChildResponse(List<IkePayload> payloads, IkeEvent event) {
         }
         p.add(new IkeSaPayload(List.of(IkeSaProposals.fromEspProposal(chosenNumber, chosen.get().proposal(),
                 IkeRandom.spiBytes(ourSpi)))));
+        if (createChild) {
+            p.add(new IkeNoncePayload(nr));
+        }
+        if (keResponse != null) {
+            p.add(keResponse);
+        }
         p.add(IkeTsPayload.of(true, remote));
         p.add(IkeTsPayload.of(false, local));
         return new IkeChildResponse(List.copyOf(p), installed);
     }
 
     private static IkeChildResponse refuse(IkeNotifyType notify, IkeFailureReason reason, String detail) {
-        return new IkeChildResponse(List.of(IkeNotifyPayload.status(notify)),
-                new IkeEvent.ChildSaFailed(reason, Optional.of(notify), detail));
+        return refuse(IkeNotifyPayload.status(notify), reason, detail);
+    }
+
+    private static IkeChildResponse refuse(IkeNotifyPayload notify, IkeFailureReason reason, String detail) {
+        return new IkeChildResponse(List.of(notify),
+                new IkeEvent.ChildSaFailed(reason, Optional.of(notify.notifyType()), detail));
     }
 }

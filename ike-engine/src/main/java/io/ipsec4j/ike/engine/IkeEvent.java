@@ -75,6 +75,21 @@ public sealed interface IkeEvent {
     }
 
     /**
+     * A CHILD SA was rekeyed (RFC 7296 §1.3.3, §2.8): {@code replacement} is installed; the old pair
+     * stays usable until its {@link ChildSaDeleted} follows.
+     *
+     * @param oldInboundSpi our SPI of the old SA
+     * @param oldOutboundSpi the peer's SPI of the old SA
+     * @param replacement the new SAs
+     */
+    record ChildSaRekeyed(int oldInboundSpi, int oldOutboundSpi, ChildSaInstalled replacement) implements IkeEvent {
+        /** Checks the arguments. */
+        public ChildSaRekeyed {
+            Objects.requireNonNull(replacement, "replacement");
+        }
+    }
+
+    /**
      * A CHILD SA pair was deleted (RFC 7296 §1.4.1); the driver closes both {@link EspSa}.
      *
      * @param inboundSpi our SPI

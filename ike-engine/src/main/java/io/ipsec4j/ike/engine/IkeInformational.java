@@ -4,14 +4,14 @@ import io.ipsec4j.crypto.CryptoException;
 import io.ipsec4j.ike.v2.IkeDeletePayload;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeMessage;
-import io.ipsec4j.ike.v2.IkeNotifyPayload;
-import io.ipsec4j.ike.v2.IkeNotifyType;
 import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeProtocolId;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.Dpd;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,20 +21,24 @@ import java.util.Optional;
  *
  * <p>RFC 7296 §1.4.1: a Delete of CHILD SAs is answered with a Delete of the paired SAs; a Delete
  * of the IKE SA with an empty response, and it ends every CHILD SA; §2.4: an empty INFORMATIONAL
- * request is a liveness check, and a peer that answers nothing is dead. A peer's CREATE_CHILD_SA is
- * refused with NO_ADDITIONAL_SAS (§1.3) until this engine rekeys. Liveness counts IKE messages only:
+ * request is a liveness check, and a peer that answers nothing is dead. CREATE_CHILD_SA goes to
+ * {@link IkeChildRekey}; our requests wait for the window of one (§2.3). Liveness counts IKE messages only:
  * the driver, which sees ESP, decides whether to use the tunnel's DPD action.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-1.4.1">RFC 7296 §1.4.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.4">RFC 7296 §2.4</a>
  */
 final class IkeInformational {
-    private record ChildSpis(int inbound, int outbound) {
-    }
+    /** What our outstanding request on the established SA is. */
+    private enum Pending { NONE, DPD, DELETE_CHILD, REKEY, DELETE_IKE }
 
     private final IkeSession s;
     private final Optional<Dpd> dpd;
-    private final List<ChildSpis> children = new ArrayList<>();
+    private final IkeChildRekey rekey;
+    private final List<IkeEvent.ChildSaInstalled> children = new ArrayList<>();
+    private final Deque<Integer> queuedRekeys = new ArrayDeque<>();
+    private Pending pending = Pending.NONE;
+    private IkeEvent.ChildSaInstalled deleting;
     private Instant lastHeard;
     private Instant dpdDeadline;
     private boolean closeRequested;
@@ -43,6 +47,7 @@ final class IkeInformational {
     IkeInformational(IkeSession session) {
         this.s = session;
         this.dpd = session.tunnel.phaseTwo().dpd();
+        this.rekey = new IkeChildRekey(session);
     }
 
     void heard(Instant now) {
@@ -51,14 +56,16 @@ final class IkeInformational {
 
     void childInstalled(IkeEvent event) {
         if (event instanceof IkeEvent.ChildSaInstalled c) {
-            children.add(new ChildSpis(c.inbound().spi(), c.outbound().spi()));
+            children.add(c);
+        } else if (event instanceof IkeEvent.ChildSaRekeyed r) {
+            children.add(r.replacement());
         }
     }
 
     void onRequest(IkeMessage request) throws CryptoException {
         IkeExchangeType type = request.header().exchangeType();
         if (type.equals(IkeExchangeType.CREATE_CHILD_SA)) {
-            s.outbox.sendResponse(request.header(), List.of(IkeNotifyPayload.status(IkeNotifyType.NO_ADDITIONAL_SAS)));
+            s.emit(rekey.onRequest(request, children));
             return;
         }
         if (!type.equals(IkeExchangeType.INFORMATIONAL)) {
@@ -78,10 +85,10 @@ final class IkeInformational {
             }
             for (Bytes spi : d.spis()) {
                 int outbound = IkeRandom.spiValue(spi); // the peer's inbound SPI is our outbound one
-                children.stream().filter(c -> c.outbound() == outbound).findFirst().ifPresent(c -> {
+                children.stream().filter(c -> c.outbound().spi() == outbound).findFirst().ifPresent(c -> {
                     children.remove(c);
-                    ours.add(IkeRandom.spiBytes(c.inbound()));
-                    deleted.add(new IkeEvent.ChildSaDeleted(c.inbound(), c.outbound(), true));
+                    ours.add(IkeRandom.spiBytes(c.inbound().spi()));
+                    deleted.add(new IkeEvent.ChildSaDeleted(c.inbound().spi(), c.outbound().spi(), true));
                 });
             }
         }
@@ -91,12 +98,57 @@ final class IkeInformational {
     }
 
     void onResponse(IkeMessage response, Instant now) throws CryptoException {
+        Pending was = pending;
+        pending = Pending.NONE;
         dpdDeadline = null;
-        if (closing) {
+        if (was == Pending.DELETE_IKE) {
             s.closed(false);
-        } else if (closeRequested) {
-            sendDelete(now);
+            return;
         }
+        if (was == Pending.REKEY) {
+            IkeEvent event = rekey.onResponse(response, now);
+            s.emit(event);
+            if (event instanceof IkeEvent.ChildSaRekeyed r) {
+                deleting = children.stream().filter(c -> c.inbound().spi() == r.oldInboundSpi()).findFirst()
+                        .orElseThrow();
+                pending = Pending.DELETE_CHILD;
+                s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, IkeChildRekey.deleteOld(r.oldInboundSpi()), now);
+                return;
+            }
+        } else if (was == Pending.DELETE_CHILD && children.remove(deleting)) {
+            s.emit(new IkeEvent.ChildSaDeleted(deleting.inbound().spi(), deleting.outbound().spi(), false));
+        }
+        next(now);
+    }
+
+    /** Starts what waited for the window of one: the close first, then queued rekeys. */
+    private void next(Instant now) throws CryptoException {
+        if (s.outbox.hasOutstanding()) {
+            return;
+        }
+        if (closeRequested) {
+            sendDelete(now);
+            return;
+        }
+        while (!queuedRekeys.isEmpty()) {
+            int spi = queuedRekeys.poll();
+            Optional<IkeEvent.ChildSaInstalled> old = children.stream().filter(c -> c.inbound().spi() == spi)
+                    .findFirst();
+            if (old.isPresent()) {
+                pending = Pending.REKEY;
+                rekey.start(old.get(), now);
+                return;
+            }
+        }
+    }
+
+    /** Rekeys the CHILD SA with our inbound SPI {@code inboundSpi} (command), once the window allows. */
+    void rekeyChild(int inboundSpi, Instant now) throws CryptoException {
+        if (children.stream().noneMatch(c -> c.inbound().spi() == inboundSpi)) {
+            throw new IllegalArgumentException("no CHILD SA with inbound SPI " + Integer.toHexString(inboundSpi));
+        }
+        queuedRekeys.add(inboundSpi);
+        next(now);
     }
 
     /** Deletes the IKE SA (command); waits for an outstanding request first (window of one). */
@@ -112,6 +164,7 @@ final class IkeInformational {
 
     private void sendDelete(Instant now) throws CryptoException {
         closing = true;
+        pending = Pending.DELETE_IKE;
         s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(IkeDeletePayload.ikeSa()), now);
     }
 
@@ -140,6 +193,7 @@ final class IkeInformational {
                     + dpd.get().timeout() + " (DPD action " + dpd.get().action() + ")");
         } else {
             dpdDeadline = now.plus(dpd.get().timeout());
+            pending = Pending.DPD;
             s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(), now);
         }
     }

@@ -133,6 +133,26 @@ public final class IkeSession {
         }
     }
 
+    /**
+     * Rekeys the CHILD SA whose inbound SPI is {@code inboundSpi} (command, RFC 7296 §1.3.3), with a
+     * key exchange when the tunnel's first ESP proposal names a PFS group; {@link
+     * IkeEvent.ChildSaRekeyed} and then {@link IkeEvent.ChildSaDeleted} for the old SA follow.
+     *
+     * @throws IllegalStateException if the IKE SA is not established
+     * @throws IllegalArgumentException if no such CHILD SA is installed
+     */
+    public void rekeyChildSa(int inboundSpi, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state != IkeSessionState.ESTABLISHED) {
+            throw new IllegalStateException("rekeyChildSa: the IKE SA is " + state);
+        }
+        try {
+            informational.rekeyChild(inboundSpi, now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
     /** Takes one received UDP payload that arrived from {@code from} at {@code to}; never throws. */
     public void handleDatagram(byte[] datagram, InetSocketAddress from, InetSocketAddress to, Instant now) {
         try {

@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * engine speaks from A's address through a {@link NamespaceUdpRelay}; charon on B is the
  * responder or the initiator. Checks that charon lists the IKE SA ESTABLISHED and the CHILD SA
  * INSTALLED with our SPIs, that a packet sealed by our outbound {@link EspSa} raises charon's
- * inbound counters, that charon's ESP for traffic from B's subnet opens with our inbound SA, and
+ * inbound counters, that charon's ESP for traffic from B's subnet opens with our inbound SA, that a
+ * CHILD SA rekey (with PFS in the x25519 case) started by the same side installs SAs that carry ESP
+ * and deletes the old pair, and
  * that a Delete of the IKE SA from either side (ours when we initiated, charon's otherwise) leaves
  * neither side with the SA.
  * charon runs with {@code encap = yes}, so NAT is reported and both sides use port 4500.
@@ -49,14 +51,14 @@ class IkeEngineStrongSwanInteropTest {
 
     @ParameterizedTest(name = "java initiator, {0}")
     @CsvSource({"aes128-sha1-modp1024, aes128-sha1", "aes256gcm16-prfsha384-ecp384, aes256gcm16",
-            "chacha20poly1305-prfsha256-curve25519, chacha20poly1305"})
+            "chacha20poly1305-prfsha256-curve25519, chacha20poly1305", "aes128gcm16-prfsha256-x25519, aes128gcm16-x25519"})
     void javaInitiatorToCharonResponder(String ike, String esp) throws Exception {
         run(ike, esp, true);
     }
 
     @ParameterizedTest(name = "charon initiator, {0}")
     @CsvSource({"aes128-sha1-modp1024, aes128-sha1", "aes256gcm16-prfsha384-ecp384, aes256gcm16",
-            "chacha20poly1305-prfsha256-curve25519, chacha20poly1305"})
+            "chacha20poly1305-prfsha256-curve25519, chacha20poly1305", "aes128gcm16-prfsha256-x25519, aes128gcm16-x25519"})
     void charonInitiatorToJavaResponder(String ike, String esp) throws Exception {
         run(ike, esp, false);
     }
@@ -123,6 +125,31 @@ class IkeEngineStrongSwanInteropTest {
                 assertThat(opened).as("ESP from charon, opened").anyMatch(o -> o.endsWith("from charon"));
                 installed.inbound().close();
                 installed.outbound().close();
+
+                // CHILD SA rekey from the same side (with PFS when the ESP proposal names a group).
+                if (javaInitiates) {
+                    s.rekeyChildSa(installed.inbound().spi(), Instant.now());
+                } else {
+                    HostCommand.start(pair.directory().resolve("rekey.out"), HostCommand.inNamespace(
+                            pair.namespace(Node.B), "swanctl", "--rekey", "--child", CHILD, "--uri", vici));
+                }
+                pump(s, relay, events, esps, () -> events.stream().anyMatch(IkeEvent.ChildSaDeleted.class::isInstance));
+                IkeEvent.ChildSaRekeyed rekeyed = events.stream().filter(IkeEvent.ChildSaRekeyed.class::isInstance)
+                        .map(IkeEvent.ChildSaRekeyed.class::cast).findFirst().orElseThrow();
+                assertThat(rekeyed.oldInboundSpi()).isEqualTo(installed.inbound().spi());
+                assertThat(events).contains(new IkeEvent.ChildSaDeleted(installed.inbound().spi(),
+                        installed.outbound().spi(), !javaInitiates));
+                EspSa newOut = rekeyed.replacement().outbound();
+                assertThat(HostCommand.check(20, HostCommand.inNamespace(pair.namespace(Node.B), "swanctl",
+                        "--list-sas", "--uri", vici))).contains(String.format("%08x", newOut.spi()))
+                        .contains(String.format("%08x", rekeyed.replacement().inbound().spi()));
+                relay.send(4500, new InetSocketAddress(B, 4500), sealUdp(newOut, child, "after rekey"));
+                counters = new long[] {0, 0};
+                for (int i = 0; i < 100 && counters[1] == 0; i++) {
+                    Thread.sleep(100);
+                    counters = pair.inboundCounters(Node.B, newOut.spi());
+                }
+                assertThat(counters[1]).as("charon's inbound packets on the rekeyed SA").isGreaterThanOrEqualTo(1);
 
                 // Delete from either side: ours when we initiated, charon's when it did.
                 if (javaInitiates) {
