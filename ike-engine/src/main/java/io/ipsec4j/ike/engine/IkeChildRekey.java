@@ -1,0 +1,175 @@
+package io.ipsec4j.ike.engine;
+
+import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.crypto.KeyExchange;
+import io.ipsec4j.ike.v2.IkeDeletePayload;
+import io.ipsec4j.ike.v2.IkeExchangeType;
+import io.ipsec4j.ike.v2.IkeKePayload;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeNoncePayload;
+import io.ipsec4j.ike.v2.IkeNotifyPayload;
+import io.ipsec4j.ike.v2.IkeNotifyType;
+import io.ipsec4j.ike.v2.IkePayload;
+import io.ipsec4j.ike.v2.IkeProtocolId;
+import io.ipsec4j.ike.v2.IkeSaPayload;
+import io.ipsec4j.ike.v2.IkeSaProposal;
+import io.ipsec4j.ike.v2.IkeSaProposals;
+import io.ipsec4j.ike.v2.IkeTsPayload;
+import io.ipsec4j.model.Bytes;
+import io.ipsec4j.model.EspMode;
+import io.ipsec4j.model.PhaseTwo;
+import io.ipsec4j.model.SecretBytes;
+import io.ipsec4j.model.algorithm.EspProposal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CREATE_CHILD_SA for CHILD SAs, in either role: rekeying an installed CHILD SA (with a new key
+ * exchange when the tunnel's ESP proposal names a PFS group) and, as responder, new CHILD SAs.
+ *
+ * <p>RFC 7296 §1.3.1 and §1.3.3: the request carries REKEY_SA with the old SA's inbound SPI, an SA
+ * with the new SPI, a fresh nonce, KEi for PFS and the selectors; §2.17: the KEYMAT uses the
+ * exchange's nonces and {@code g^ir (new)}, the first keys for the direction from the exchange's
+ * initiator; §2.8: the rekeying side then deletes the old SA. IKE SA rekeys are refused with
+ * NO_PROPOSAL_CHOSEN, and simultaneous rekeys (§2.8.1) are not resolved yet.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-1.3.3">RFC 7296 §1.3.3</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.8">RFC 7296 §2.8</a>
+ */
+final class IkeChildRekey {
+    private final IkeSession s;
+    private final PhaseTwo p2;
+    private IkeEvent.ChildSaInstalled rekeying;
+    private Bytes ni;
+    private KeyExchange ke;
+    private int newSpi;
+
+    IkeChildRekey(IkeSession session) {
+        this.s = session;
+        this.p2 = session.tunnel.phaseTwo();
+    }
+
+    /** Answers the peer's CREATE_CHILD_SA; returns the event to raise. */
+    IkeEvent onRequest(IkeMessage m, List<IkeEvent.ChildSaInstalled> children) throws CryptoException {
+        Optional<IkeNoncePayload> nonce = m.payload(IkeNoncePayload.class);
+        boolean ikeRekey = m.payload(IkeSaPayload.class).map(sa -> sa.proposals().stream()
+                .anyMatch(p -> p.protocol().equals(IkeProtocolId.IKE))).orElse(false);
+        if (nonce.isEmpty() || ikeRekey) {
+            IkeNotifyType refusal = ikeRekey ? IkeNotifyType.NO_PROPOSAL_CHOSEN : IkeNotifyType.INVALID_SYNTAX;
+            s.outbox.sendResponse(m.header(), List.of(IkeNotifyPayload.status(refusal)));
+            return new IkeEvent.ChildSaFailed(ikeRekey ? IkeFailureReason.NO_PROPOSAL_CHOSEN
+                    : IkeFailureReason.PROTOCOL_ERROR, Optional.of(refusal),
+                    ikeRekey ? "IKE SA rekey is not supported yet" : "CREATE_CHILD_SA without a nonce");
+        }
+        Optional<IkeEvent.ChildSaInstalled> old = Optional.empty();
+        Optional<IkeNotifyPayload> rekey = m.notify(IkeNotifyType.REKEY_SA);
+        if (rekey.isPresent()) {
+            int spi = rekey.get().childSpi(); // the peer's inbound SPI: our outbound one
+            old = children.stream().filter(c -> c.outbound().spi() == spi).findFirst();
+            if (old.isEmpty()) {
+                s.outbox.sendResponse(m.header(), List.of(IkeNotifyPayload.of(IkeProtocolId.ESP,
+                        IkeRandom.spiBytes(spi), IkeNotifyType.CHILD_SA_NOT_FOUND, Bytes.EMPTY)));
+                return new IkeEvent.ChildSaFailed(IkeFailureReason.PROTOCOL_ERROR,
+                        Optional.of(IkeNotifyType.CHILD_SA_NOT_FOUND), "rekey of an unknown CHILD SA");
+            }
+        }
+        IkeChildResponse r = IkeChildResponse.answer(s, m, nonce.get().nonce(), IkeRandom.nonce(s.random), true);
+        s.outbox.sendResponse(m.header(), r.payloads());
+        if (old.isPresent() && r.event() instanceof IkeEvent.ChildSaInstalled installed) {
+            return new IkeEvent.ChildSaRekeyed(old.get().inbound().spi(), old.get().outbound().spi(), installed);
+        }
+        return r.event();
+    }
+
+    /** Sends our CREATE_CHILD_SA that rekeys {@code old} (RFC 7296 §1.3.3). */
+    void start(IkeEvent.ChildSaInstalled old, Instant now) throws CryptoException {
+        rekeying = old;
+        ni = IkeRandom.nonce(s.random);
+        newSpi = IkeRandom.childSpi(s.random);
+        List<IkePayload> p = new ArrayList<>();
+        p.add(IkeNotifyPayload.rekeySa(IkeProtocolId.ESP, old.inbound().spi()));
+        if (old.inbound().mode() == EspMode.TRANSPORT) {
+            p.add(IkeNotifyPayload.status(IkeNotifyType.USE_TRANSPORT_MODE));
+        }
+        List<IkeSaProposal> wire = new ArrayList<>();
+        for (EspProposal proposal : p2.proposals()) {
+            wire.add(IkeSaProposals.fromEspProposal(wire.size() + 1, proposal, IkeRandom.spiBytes(newSpi)));
+        }
+        p.add(new IkeSaPayload(wire));
+        p.add(new IkeNoncePayload(ni));
+        if (p2.proposals().get(0).hasPfs()) {
+            ke = KeyExchange.generate(p2.proposals().get(0).pfsGroups().get(0), s.options.providers(), s.random);
+            p.add(new IkeKePayload(ke.method(), Bytes.of(ke.publicValue())));
+        }
+        p.add(IkeTsPayload.of(true, old.localSelectors())); // TSi: the side of this exchange's initiator
+        p.add(IkeTsPayload.of(false, old.remoteSelectors()));
+        s.outbox.sendRequest(IkeExchangeType.CREATE_CHILD_SA, p, now);
+    }
+
+    /** Takes the response to our rekey; returns the event and, on success, sends the Delete of the old SA. */
+    IkeEvent onResponse(IkeMessage m, Instant now) throws CryptoException {
+        IkeEvent.ChildSaInstalled old = rekeying;
+        rekeying = null;
+        try {
+            Optional<IkeNotifyType> error = m.payloads(IkeNotifyPayload.class).stream()
+                    .filter(IkeNotifyPayload::isError).map(IkeNotifyPayload::notifyType).findFirst();
+            Optional<IkeSaPayload> sa = m.payload(IkeSaPayload.class);
+            Optional<IkeNoncePayload> nr = m.payload(IkeNoncePayload.class);
+            List<IkeTsPayload> ts = m.payloads(IkeTsPayload.class);
+            if (error.isPresent() || sa.isEmpty() || sa.get().proposals().size() != 1 || nr.isEmpty() || ts.size() != 2) {
+                return new IkeEvent.ChildSaFailed(error.isPresent() ? IkeFailureReason.PEER_ERROR
+                        : IkeFailureReason.PROTOCOL_ERROR, error, "CHILD SA rekey refused or malformed");
+            }
+            IkeSaProposal wire = sa.get().proposals().get(0);
+            Optional<EspProposal> chosen = IkeSaProposals.toEspProposal(wire);
+            if (chosen.isEmpty() || wire.spi().length() != 4
+                    || !IkeProposalSelector.acceptsEsp(chosen.get(), p2.proposals(), true)) {
+                return failed("responder chose an ESP proposal we did not offer");
+            }
+            SecretBytes secret = null;
+            if (!chosen.get().pfsGroups().isEmpty()) {
+                Optional<IkeKePayload> ker = m.payload(IkeKePayload.class);
+                if (ke == null || ker.isEmpty() || !ker.get().method().equals(ke.method())
+                        || !chosen.get().pfsGroups().get(0).equals(ke.method())) {
+                    return failed("the rekey's key exchange does not match");
+                }
+                secret = ke.computeSharedSecret(ker.get().data().toByteArray());
+            }
+            Optional<IkeTsPayload> tsi = ts.stream().filter(IkeTsPayload::initiator).findFirst();
+            Optional<IkeTsPayload> tsr = ts.stream().filter(t -> !t.initiator()).findFirst();
+            if (tsi.isEmpty() || tsr.isEmpty()
+                    || !IkeTrafficSelectorNarrowing.isSubset(tsi.get().toTrafficSelectors(), old.localSelectors())
+                    || !IkeTrafficSelectorNarrowing.isSubset(tsr.get().toTrafficSelectors(), old.remoteSelectors())) {
+                return failed("the rekey's selectors are not within the old SA's");
+            }
+            var local = tsi.get().toTrafficSelectors();
+            var remote = tsr.get().toTrafficSelectors();
+            IkeEvent.ChildSaInstalled installed = IkeChildSaFactory.install(s.sa.keys, true, ni, nr.get().nonce(),
+                    secret, chosen.get(), newSpi, IkeRandom.spiValue(wire.spi()), old.inbound().mode(),
+                    IkeChildRequest.replayWindow(p2), local, remote, s.options.providers());
+            return new IkeEvent.ChildSaRekeyed(old.inbound().spi(), old.outbound().spi(), installed);
+        } catch (io.ipsec4j.crypto.InvalidPublicValueException e) {
+            return failed("the responder's KE value was rejected");
+        } finally {
+            close();
+        }
+    }
+
+    /** The Delete of the old SA that follows a successful rekey (RFC 7296 §2.8). */
+    static List<IkePayload> deleteOld(int oldInboundSpi) {
+        return List.of(IkeDeletePayload.esp(List.of(IkeRandom.spiBytes(oldInboundSpi))));
+    }
+
+    private static IkeEvent failed(String detail) {
+        return new IkeEvent.ChildSaFailed(IkeFailureReason.PROTOCOL_ERROR, Optional.empty(), detail);
+    }
+
+    void close() {
+        if (ke != null) {
+            ke.close();
+            ke = null;
+        }
+    }
+}

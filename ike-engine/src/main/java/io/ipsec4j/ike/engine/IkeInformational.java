@@ -1,0 +1,200 @@
+package io.ipsec4j.ike.engine;
+
+import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.ike.v2.IkeDeletePayload;
+import io.ipsec4j.ike.v2.IkeExchangeType;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkePayload;
+import io.ipsec4j.ike.v2.IkeProtocolId;
+import io.ipsec4j.model.Bytes;
+import io.ipsec4j.model.Dpd;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * INFORMATIONAL on an established IKE SA, in either role: answering the peer's liveness checks and
+ * Deletes, our own dead peer detection from the tunnel's DPD settings, and closing the IKE SA.
+ *
+ * <p>RFC 7296 §1.4.1: a Delete of CHILD SAs is answered with a Delete of the paired SAs; a Delete
+ * of the IKE SA with an empty response, and it ends every CHILD SA; §2.4: an empty INFORMATIONAL
+ * request is a liveness check, and a peer that answers nothing is dead. CREATE_CHILD_SA goes to
+ * {@link IkeChildRekey}; our requests wait for the window of one (§2.3). Liveness counts IKE messages only:
+ * the driver, which sees ESP, decides whether to use the tunnel's DPD action.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-1.4.1">RFC 7296 §1.4.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.4">RFC 7296 §2.4</a>
+ */
+final class IkeInformational {
+    /** What our outstanding request on the established SA is. */
+    private enum Pending { NONE, DPD, DELETE_CHILD, REKEY, DELETE_IKE }
+
+    private final IkeSession s;
+    private final Optional<Dpd> dpd;
+    private final IkeChildRekey rekey;
+    private final List<IkeEvent.ChildSaInstalled> children = new ArrayList<>();
+    private final Deque<Integer> queuedRekeys = new ArrayDeque<>();
+    private Pending pending = Pending.NONE;
+    private IkeEvent.ChildSaInstalled deleting;
+    private Instant lastHeard;
+    private Instant dpdDeadline;
+    private boolean closeRequested;
+    private boolean closing;
+
+    IkeInformational(IkeSession session) {
+        this.s = session;
+        this.dpd = session.tunnel.phaseTwo().dpd();
+        this.rekey = new IkeChildRekey(session);
+    }
+
+    void heard(Instant now) {
+        lastHeard = now;
+    }
+
+    void childInstalled(IkeEvent event) {
+        if (event instanceof IkeEvent.ChildSaInstalled c) {
+            children.add(c);
+        } else if (event instanceof IkeEvent.ChildSaRekeyed r) {
+            children.add(r.replacement());
+        }
+    }
+
+    void onRequest(IkeMessage request) throws CryptoException {
+        IkeExchangeType type = request.header().exchangeType();
+        if (type.equals(IkeExchangeType.CREATE_CHILD_SA)) {
+            s.emit(rekey.onRequest(request, children));
+            return;
+        }
+        if (!type.equals(IkeExchangeType.INFORMATIONAL)) {
+            return;
+        }
+        List<IkeDeletePayload> deletes = request.payloads(IkeDeletePayload.class);
+        if (deletes.stream().anyMatch(d -> d.protocol().equals(IkeProtocolId.IKE))) {
+            s.outbox.sendResponse(request.header(), List.of());
+            s.closed(true);
+            return;
+        }
+        List<Bytes> ours = new ArrayList<>();
+        List<IkeEvent> deleted = new ArrayList<>();
+        for (IkeDeletePayload d : deletes) {
+            if (!d.protocol().equals(IkeProtocolId.ESP)) {
+                continue;
+            }
+            for (Bytes spi : d.spis()) {
+                int outbound = IkeRandom.spiValue(spi); // the peer's inbound SPI is our outbound one
+                children.stream().filter(c -> c.outbound().spi() == outbound).findFirst().ifPresent(c -> {
+                    children.remove(c);
+                    ours.add(IkeRandom.spiBytes(c.inbound().spi()));
+                    deleted.add(new IkeEvent.ChildSaDeleted(c.inbound().spi(), c.outbound().spi(), true));
+                });
+            }
+        }
+        List<IkePayload> response = ours.isEmpty() ? List.of() : List.of(IkeDeletePayload.esp(ours));
+        s.outbox.sendResponse(request.header(), response);
+        deleted.forEach(s::emit);
+    }
+
+    void onResponse(IkeMessage response, Instant now) throws CryptoException {
+        Pending was = pending;
+        pending = Pending.NONE;
+        dpdDeadline = null;
+        if (was == Pending.DELETE_IKE) {
+            s.closed(false);
+            return;
+        }
+        if (was == Pending.REKEY) {
+            IkeEvent event = rekey.onResponse(response, now);
+            s.emit(event);
+            if (event instanceof IkeEvent.ChildSaRekeyed r) {
+                deleting = children.stream().filter(c -> c.inbound().spi() == r.oldInboundSpi()).findFirst()
+                        .orElseThrow();
+                pending = Pending.DELETE_CHILD;
+                s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, IkeChildRekey.deleteOld(r.oldInboundSpi()), now);
+                return;
+            }
+        } else if (was == Pending.DELETE_CHILD && children.remove(deleting)) {
+            s.emit(new IkeEvent.ChildSaDeleted(deleting.inbound().spi(), deleting.outbound().spi(), false));
+        }
+        next(now);
+    }
+
+    /** Starts what waited for the window of one: the close first, then queued rekeys. */
+    private void next(Instant now) throws CryptoException {
+        if (s.outbox.hasOutstanding()) {
+            return;
+        }
+        if (closeRequested) {
+            sendDelete(now);
+            return;
+        }
+        while (!queuedRekeys.isEmpty()) {
+            int spi = queuedRekeys.poll();
+            Optional<IkeEvent.ChildSaInstalled> old = children.stream().filter(c -> c.inbound().spi() == spi)
+                    .findFirst();
+            if (old.isPresent()) {
+                pending = Pending.REKEY;
+                rekey.start(old.get(), now);
+                return;
+            }
+        }
+    }
+
+    /** Rekeys the CHILD SA with our inbound SPI {@code inboundSpi} (command), once the window allows. */
+    void rekeyChild(int inboundSpi, Instant now) throws CryptoException {
+        if (children.stream().noneMatch(c -> c.inbound().spi() == inboundSpi)) {
+            throw new IllegalArgumentException("no CHILD SA with inbound SPI " + Integer.toHexString(inboundSpi));
+        }
+        queuedRekeys.add(inboundSpi);
+        next(now);
+    }
+
+    /** Deletes the IKE SA (command); waits for an outstanding request first (window of one). */
+    void close(Instant now) throws CryptoException {
+        if (closing || closeRequested) {
+            return;
+        }
+        closeRequested = true;
+        if (!s.outbox.hasOutstanding()) {
+            sendDelete(now);
+        }
+    }
+
+    private void sendDelete(Instant now) throws CryptoException {
+        closing = true;
+        pending = Pending.DELETE_IKE;
+        s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(IkeDeletePayload.ikeSa()), now);
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    /** When a liveness check is due or gives up, if DPD is configured. */
+    Optional<Instant> timeout() {
+        if (dpd.isEmpty() || closing || lastHeard == null) {
+            return Optional.empty();
+        }
+        if (dpdDeadline != null) {
+            return Optional.of(dpdDeadline);
+        }
+        return s.outbox.hasOutstanding() ? Optional.empty() : Optional.of(lastHeard.plus(dpd.get().delay()));
+    }
+
+    void onTimeout(Instant now) throws CryptoException {
+        Optional<Instant> due = timeout();
+        if (due.isEmpty() || now.isBefore(due.get())) {
+            return;
+        }
+        if (dpdDeadline != null) {
+            s.fail(IkeFailureReason.DEAD_PEER, Optional.empty(), "no answer to the liveness check within "
+                    + dpd.get().timeout() + " (DPD action " + dpd.get().action() + ")");
+        } else {
+            dpdDeadline = now.plus(dpd.get().timeout());
+            pending = Pending.DPD;
+            s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(), now);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.ipsec4j.ike.engine;
+
+import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.ike.v2.IkeExchangeType;
+import io.ipsec4j.ike.v2.IkeHeader;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeNotifyPayload;
+import io.ipsec4j.ike.v2.IkePayload;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sending side of an {@link IkeSession}: message IDs in both directions with a window of one,
+ * our outstanding request and its retransmission, the cached response to the peer's last request,
+ * and the queue of datagrams for the driver.
+ *
+ * <p>RFC 7296 §2.1: a responder answers a retransmitted request with the same response, and a
+ * requester retransmits until it gets the response or gives up; §2.3: with a window of one, each
+ * side has one request outstanding; §2.23: after NAT detection every IKE datagram on port 4500
+ * starts with the four-byte non-ESP marker (RFC 3948 §2.2).
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.3">RFC 7296 §2.3</a>
+ */
+final class IkeOutbox {
+    static final int NON_ESP_MARKER_BYTES = 4;
+
+    private final IkeSession s;
+    private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
+    private IkeRetransmission outstanding;
+    private long nextRequestId;
+    private long nextPeerRequestId;
+    private byte[] cachedResponse;
+    private IkeExchangeType cachedResponseType;
+
+    IkeOutbox(IkeSession session) {
+        this.s = session;
+    }
+
+    Optional<IkeTransmit> poll() {
+        return Optional.ofNullable(transmits.poll());
+    }
+
+    boolean hasOutstanding() {
+        return outstanding != null;
+    }
+
+    Optional<Instant> retransmitAt() {
+        return outstanding == null ? Optional.empty() : Optional.of(outstanding.deadline());
+    }
+
+    /** Returns {@code true} if {@code h} is the response to our outstanding request. */
+    boolean answersOutstanding(IkeHeader h) {
+        return outstanding != null && h.messageId() == outstanding.messageId
+                && h.exchangeType().equals(outstanding.exchangeType);
+    }
+
+    /** Returns the type of our outstanding request and forgets it (its response arrived). */
+    IkeExchangeType completeOutstanding() {
+        IkeExchangeType type = outstanding.exchangeType;
+        outstanding = null;
+        return type;
+    }
+
+    /** Resends the cached response if {@code h} repeats the peer's last request; returns whether it did. */
+    boolean resendCached(IkeHeader h) {
+        if (h.messageId() == nextPeerRequestId - 1 && cachedResponse != null
+                && h.exchangeType().equals(cachedResponseType)) {
+            transmits.add(new IkeTransmit(cachedResponse, s.local, s.remote));
+            return true;
+        }
+        return false;
+    }
+
+    /** Returns {@code true} if {@code h} carries the message ID of the peer's next request. */
+    boolean isNextRequest(IkeHeader h) {
+        return h.messageId() == nextPeerRequestId;
+    }
+
+    /** Retransmits when due; returns {@code true} if the limit is reached (the caller gives up). */
+    boolean onTimeout(Instant now) {
+        if (outstanding == null || now.isBefore(outstanding.deadline())) {
+            return false;
+        }
+        if (outstanding.exhausted(now, s.options)) {
+            return true;
+        }
+        transmits.add(new IkeTransmit(outstanding.datagram, s.local, s.remote));
+        return false;
+    }
+
+    IkeExchangeType outstandingType() {
+        return outstanding.exchangeType;
+    }
+
+    /** Sends a request with the next message ID and keeps it for retransmission; returns the IKE message bytes. */
+    byte[] sendRequest(IkeExchangeType type, List<IkePayload> payloads, Instant now) throws CryptoException {
+        IkeHeader header = IkeHeader.of(s.sa.spiI, s.sa.spiR, type, s.initiator, false, nextRequestId);
+        byte[] message = s.sa.seal(header, payloads, s.initiator);
+        outstanding = new IkeRetransmission(nextRequestId++, type, frame(message), now, s.options);
+        transmits.add(new IkeTransmit(outstanding.datagram, s.local, s.remote));
+        return message;
+    }
+
+    /** Sends IKE_SA_INIT again from message ID 0 (after COOKIE or INVALID_KE_PAYLOAD, RFC 7296 §2.6, §1.2). */
+    byte[] restartInit(List<IkePayload> payloads, Instant now) throws CryptoException {
+        nextRequestId = 0;
+        return sendRequest(IkeExchangeType.IKE_SA_INIT, payloads, now);
+    }
+
+    /** Sends the response to {@code request} and caches it for retransmitted requests; returns the IKE message bytes. */
+    byte[] sendResponse(IkeHeader request, List<IkePayload> payloads) throws CryptoException {
+        IkeHeader header = IkeHeader.of(s.sa.spiI, s.sa.spiR, request.exchangeType(), s.initiator, true,
+                request.messageId());
+        byte[] message = s.sa.seal(header, payloads, s.initiator);
+        cachedResponse = frame(message);
+        cachedResponseType = request.exchangeType();
+        nextPeerRequestId = request.messageId() + 1;
+        transmits.add(new IkeTransmit(cachedResponse, s.local, s.remote));
+        return message;
+    }
+
+    /** Answers an IKE_SA_INIT request without keeping any state (COOKIE, INVALID_KE_PAYLOAD, NO_PROPOSAL_CHOSEN). */
+    void sendStatelessResponse(IkeHeader request, IkeNotifyPayload notify, InetSocketAddress to,
+            InetSocketAddress from) {
+        IkeHeader header = IkeHeader.of(request.initiatorSpi(), 0, IkeExchangeType.IKE_SA_INIT, false, true, 0);
+        transmits.add(new IkeTransmit(IkeSaCrypto.encode(new IkeMessage(header, List.of(notify))), from, to));
+    }
+
+    /** Stops retransmitting (the session failed or closed). */
+    void stop() {
+        outstanding = null;
+    }
+
+    private byte[] frame(byte[] message) {
+        if (!s.natT) {
+            return message;
+        }
+        byte[] out = new byte[NON_ESP_MARKER_BYTES + message.length];
+        System.arraycopy(message, 0, out, NON_ESP_MARKER_BYTES, message.length);
+        return out;
+    }
+}

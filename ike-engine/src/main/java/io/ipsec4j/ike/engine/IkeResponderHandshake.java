@@ -1,0 +1,181 @@
+package io.ipsec4j.ike.engine;
+
+import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.crypto.InvalidPublicValueException;
+import io.ipsec4j.crypto.KeyExchange;
+import io.ipsec4j.crypto.KeyExchangeResponse;
+import io.ipsec4j.ike.v2.AuthenticationFailedException;
+import io.ipsec4j.ike.v2.IkeAuthMethod;
+import io.ipsec4j.ike.v2.IkeAuthPayload;
+import io.ipsec4j.ike.v2.IkeExchangeType;
+import io.ipsec4j.ike.v2.IkeHeader;
+import io.ipsec4j.ike.v2.IkeIdPayload;
+import io.ipsec4j.ike.v2.IkeKePayload;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeNatDetection;
+import io.ipsec4j.ike.v2.IkeNoncePayload;
+import io.ipsec4j.ike.v2.IkeNotifyPayload;
+import io.ipsec4j.ike.v2.IkeNotifyType;
+import io.ipsec4j.ike.v2.IkePayload;
+import io.ipsec4j.ike.v2.IkePskAuth;
+import io.ipsec4j.ike.v2.IkeSaPayload;
+import io.ipsec4j.ike.v2.IkeSaProposals;
+import io.ipsec4j.model.Bytes;
+import io.ipsec4j.model.Identity;
+import io.ipsec4j.model.IpAddress;
+import io.ipsec4j.model.PhaseOne;
+import io.ipsec4j.model.algorithm.IkeProposal;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The responder's IKE_SA_INIT and IKE_AUTH: stateless COOKIE, NO_PROPOSAL_CHOSEN and
+ * INVALID_KE_PAYLOAD answers, proposal choice, key exchange, NAT detection, the initiator's ID and
+ * PSK AUTH checked, our AUTH, and the first CHILD SA ({@link IkeChildResponse}).
+ *
+ * <p>RFC 7296 §2.6: until IKE_SA_INIT succeeds, refusals keep no state, so a flood of requests
+ * costs memory only for those that complete; §2.21.2: an IKE_AUTH whose AUTH does not verify is
+ * answered with AUTHENTICATION_FAILED inside the SK payload.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-1.2">RFC 7296 §1.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.6">RFC 7296 §2.6</a>
+ */
+final class IkeResponderHandshake implements IkeHandshake {
+    private final IkeSession s;
+    private final PhaseOne p1;
+
+    IkeResponderHandshake(IkeSession session) {
+        this.s = session;
+        this.p1 = session.tunnel.phaseOne();
+    }
+
+    @Override
+    public void onRequest(IkeMessage m, byte[] raw, InetSocketAddress from, InetSocketAddress to, Instant now)
+            throws CryptoException {
+        IkeExchangeType type = m.header().exchangeType();
+        if (s.state() == IkeSessionState.IDLE && type.equals(IkeExchangeType.IKE_SA_INIT)) {
+            onInitRequest(m, raw, from, to, now);
+        } else if (s.state() == IkeSessionState.CONNECTING && type.equals(IkeExchangeType.IKE_AUTH)) {
+            s.remote = from; // the initiator may have moved to port 4500 (RFC 7296 §2.23)
+            s.local = to;
+            onAuthRequest(m);
+        }
+    }
+
+    private void onInitRequest(IkeMessage m, byte[] raw, InetSocketAddress from, InetSocketAddress to, Instant now)
+            throws CryptoException {
+        IkeHeader h = m.header();
+        Optional<IkeSaPayload> sa = m.payload(IkeSaPayload.class);
+        Optional<IkeKePayload> ke = m.payload(IkeKePayload.class);
+        Optional<IkeNoncePayload> nonce = m.payload(IkeNoncePayload.class);
+        if (h.messageId() != 0 || h.responderSpi() != 0 || sa.isEmpty() || ke.isEmpty() || nonce.isEmpty()) {
+            return;
+        }
+        Optional<IkeCookieGate> gate = s.options.cookieGate();
+        if (gate.isPresent() && gate.get().cookieRequired()) {
+            Optional<IkeNotifyPayload> cookie = m.notify(IkeNotifyType.COOKIE);
+            if (cookie.isEmpty() || !gate.get().verify(cookie.get().data(), nonce.get().nonce(), from.getAddress(),
+                    h.initiatorSpi())) {
+                s.outbox.sendStatelessResponse(h, IkeNotifyPayload.cookie(
+                        gate.get().cookie(nonce.get().nonce(), from.getAddress(), h.initiatorSpi())), from, to);
+                return;
+            }
+        }
+        Optional<IkeProposalSelector.Chosen<IkeProposal>> chosen =
+                IkeProposalSelector.selectIke(sa.get().proposals(), p1.proposals(), ke.get().method());
+        if (chosen.isEmpty()) {
+            s.outbox.sendStatelessResponse(h, IkeNotifyPayload.status(IkeNotifyType.NO_PROPOSAL_CHOSEN), from, to);
+            return;
+        }
+        IkeProposal proposal = chosen.get().proposal();
+        if (!proposal.keyExchange().get(0).equals(ke.get().method())) {
+            s.outbox.sendStatelessResponse(h, IkeNotifyPayload.invalidKePayload(proposal.keyExchange().get(0)), from, to);
+            return;
+        }
+        KeyExchangeResponse answer;
+        try {
+            answer = KeyExchange.respond(ke.get().method(), ke.get().data().toByteArray(), s.options.providers(),
+                    s.random);
+        } catch (InvalidPublicValueException e) {
+            return; // an unusable KE value: nothing to answer with (RFC 7296 §2.21.1 leaves this open)
+        }
+        s.sa.spiI = h.initiatorSpi();
+        s.sa.spiR = IkeRandom.ikeSpi(s.random);
+        s.sa.ni = nonce.get().nonce();
+        s.sa.nr = IkeRandom.nonce(s.random);
+        s.sa.initRequest = Bytes.of(raw);
+        s.remote = from;
+        s.local = to;
+        s.sa.install(proposal, answer.sharedSecret(), false, s.options.providers());
+        IkeHeader responseHeader = IkeHeader.of(s.sa.spiI, s.sa.spiR, IkeExchangeType.IKE_SA_INIT, false, true, 0);
+        List<IkePayload> p = new ArrayList<>();
+        p.add(new IkeSaPayload(List.of(IkeSaProposals.fromIkeProposal(chosen.get().number(), proposal, Bytes.EMPTY))));
+        p.add(new IkeKePayload(ke.get().method(), Bytes.of(answer.publicValue())));
+        p.add(new IkeNoncePayload(s.sa.nr));
+        Optional<IkeNatDetection.Result> nat = IkeNatDetection.check(m, from, to);
+        if (nat.isPresent()) {
+            p.add(IkeNatDetection.sourceIp(responseHeader, to));
+            p.add(IkeNatDetection.destinationIp(responseHeader, from));
+        }
+        s.connecting();
+        s.sa.initResponse = Bytes.of(s.outbox.sendResponse(h, p));
+        s.halfOpenUntil(now.plus(s.options.halfOpenTimeout()));
+        if (nat.map(IkeNatDetection.Result::natDetected).orElse(false)) {
+            s.natT = true; // the initiator moves to 4500; we follow where its IKE_AUTH arrives
+        }
+    }
+
+    private void onAuthRequest(IkeMessage m) throws CryptoException {
+        Optional<IkeIdPayload> idi = m.payloads(IkeIdPayload.class).stream().filter(IkeIdPayload::initiator).findFirst();
+        Optional<IkeAuthPayload> auth = m.payload(IkeAuthPayload.class);
+        if (idi.isEmpty() || auth.isEmpty()) {
+            refuse(m, "IKE_AUTH request without IDi and AUTH");
+            return;
+        }
+        if (!IkeIdentities.matches(idi.get(), p1.effectiveRemoteId())) {
+            refuse(m, "initiator's ID is not " + p1.effectiveRemoteId());
+            return;
+        }
+        try {
+            IkePskAuth.verify(auth.get(), s.sa.keys.prf(), p1.sharedSecret(), s.sa.initRequest, s.sa.nr,
+                    s.sa.keys.skPi(), idi.get());
+        } catch (AuthenticationFailedException e) {
+            refuse(m, "initiator's AUTH: " + e.getMessage());
+            return;
+        }
+        IkeIdPayload idr = IkeIdentities.toPayload(localId(), false);
+        Bytes ours = IkePskAuth.responder(s.sa.keys, p1.sharedSecret(), s.sa.initResponse, s.sa.ni, idr);
+        List<IkePayload> p = new ArrayList<>();
+        p.add(idr);
+        p.add(new IkeAuthPayload(IkeAuthMethod.SHARED_KEY_MIC, ours));
+        IkeChildResponse child = IkeChildResponse.answer(s, m);
+        p.addAll(child.payloads());
+        s.outbox.sendResponse(m.header(), p);
+        s.established();
+        s.emit(new IkeEvent.IkeSaEstablished(s.sa.spiI, s.sa.spiR, s.sa.proposal, s.natT));
+        s.emit(child.event());
+    }
+
+    private Identity localId() {
+        return p1.effectiveLocalId().orElseGet(() -> Identity.address(IpAddress.of(s.local.getAddress())));
+    }
+
+    /** Answers AUTHENTICATION_FAILED, protected, and fails (RFC 7296 §2.21.2). */
+    private void refuse(IkeMessage m, String detail) throws CryptoException {
+        s.outbox.sendResponse(m.header(), List.of(IkeNotifyPayload.status(IkeNotifyType.AUTHENTICATION_FAILED)));
+        s.fail(IkeFailureReason.AUTHENTICATION_FAILED, Optional.of(IkeNotifyType.AUTHENTICATION_FAILED), detail);
+    }
+
+    @Override
+    public void onResponse(IkeMessage response, byte[] raw, InetSocketAddress from, InetSocketAddress to,
+            Instant now) {
+        // The responder sends no requests of its own yet.
+    }
+
+    @Override
+    public void close() {
+    }
+}

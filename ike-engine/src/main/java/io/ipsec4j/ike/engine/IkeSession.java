@@ -1,0 +1,397 @@
+package io.ipsec4j.ike.engine;
+
+import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.ike.IkeProtocolException;
+import io.ipsec4j.ike.v2.IkeErrorNotifyException;
+import io.ipsec4j.ike.v2.IkeExchangeType;
+import io.ipsec4j.ike.v2.IkeHeader;
+import io.ipsec4j.ike.v2.IkeIntegrityCheckFailedException;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeMessageDecoder;
+import io.ipsec4j.ike.v2.IkeNotifyPayload;
+import io.ipsec4j.ike.v2.IkeNotifyType;
+import io.ipsec4j.ike.v2.IkePayload;
+import io.ipsec4j.ike.v2.IkeSkPayload;
+import io.ipsec4j.model.Tunnel;
+import io.netty.buffer.Unpooled;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One IKEv2 SA as a sans-IO state machine: the driver feeds it datagrams and timeouts and sends
+ * what it hands out; it has no threads, sockets or clock.
+ *
+ * <p>After {@link #initiate}, {@link #handleDatagram} and {@link #handleTimeout} the driver drains
+ * {@link #pollTransmit()} (datagrams to send, in order), then {@link #pollEvent()}, then asks
+ * {@link #pollTimeout()} when to call {@link #handleTimeout} next. Input never throws: datagrams
+ * that do not decode, do not belong to this SA, fall outside the message-ID window (size 1, RFC
+ * 7296 §2.3) or fail the integrity check are dropped without any change of state; a retransmitted
+ * request is answered with the cached response (§2.1). Not thread-safe: one event loop owns a session.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.1">RFC 7296 §2.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.3">RFC 7296 §2.3</a>
+ */
+public final class IkeSession {
+    private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
+    private static final int NAT_T_PORT = 4500;
+
+    final Tunnel tunnel;
+    final IkeSessionOptions options;
+    final SecureRandom random;
+    final boolean initiator;
+    final IkeSaCrypto sa = new IkeSaCrypto();
+    InetSocketAddress local;
+    InetSocketAddress remote;
+    boolean natT;
+
+    final IkeOutbox outbox = new IkeOutbox(this);
+    private final IkeInformational informational;
+    private final IkeMessageDecoder decoder = new IkeMessageDecoder();
+    private final IkeHandshake handshake;
+    private final Deque<IkeEvent> events = new ArrayDeque<>();
+    private IkeSessionState state = IkeSessionState.IDLE;
+    private Instant halfOpenDeadline;
+
+    private IkeSession(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote, boolean initiator,
+            IkeSessionOptions options, SecureRandom random) {
+        this.tunnel = Objects.requireNonNull(tunnel, "tunnel");
+        this.local = Objects.requireNonNull(local, "local");
+        this.remote = remote;
+        this.initiator = initiator;
+        this.options = Objects.requireNonNull(options, "options");
+        this.random = Objects.requireNonNull(random, "random");
+        IkeIdentities.toPayload(tunnel.phaseOne().effectiveRemoteId(), !initiator); // rejects unsupported IDs now
+        this.handshake = initiator ? new IkeInitiatorHandshake(this) : new IkeResponderHandshake(this);
+        this.informational = new IkeInformational(this);
+    }
+
+    /** Returns a session that will bring {@code tunnel} up from {@code local} to {@code remote} on {@link #initiate}. */
+    public static IkeSession initiator(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote,
+            IkeSessionOptions options, SecureRandom random) {
+        return new IkeSession(tunnel, local, Objects.requireNonNull(remote, "remote"), true, options, random);
+    }
+
+    /** Returns a session that answers one initiator of {@code tunnel} reaching us at {@code local}. */
+    public static IkeSession responder(Tunnel tunnel, InetSocketAddress local, IkeSessionOptions options,
+            SecureRandom random) {
+        return new IkeSession(tunnel, local, null, false, options, random);
+    }
+
+    /** Returns the state. */
+    public IkeSessionState state() {
+        return state;
+    }
+
+    /** Returns {@code true} for the original initiator of the IKE SA. */
+    public boolean isInitiator() {
+        return initiator;
+    }
+
+    /** Returns the peer's address and port, once known. */
+    public Optional<InetSocketAddress> remoteAddress() {
+        return Optional.ofNullable(remote);
+    }
+
+    /**
+     * Starts IKE_SA_INIT (command; initiator only, once).
+     *
+     * @throws IllegalStateException if this is a responder or already started
+     */
+    public void initiate(Instant now) {
+        if (!initiator || state != IkeSessionState.IDLE) {
+            throw new IllegalStateException("initiate: only once, on an initiator (state " + state + ")");
+        }
+        state = IkeSessionState.CONNECTING;
+        try {
+            ((IkeInitiatorHandshake) handshake).start(now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "key exchange: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the IKE SA and its CHILD SAs (command, RFC 7296 §1.4.1); {@link IkeEvent.IkeSaDeleted}
+     * follows the peer's response or the last retransmission. Before the IKE SA is established the
+     * session just stops.
+     */
+    public void close(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state == IkeSessionState.ESTABLISHED) {
+            try {
+                informational.close(now);
+            } catch (CryptoException e) {
+                fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+            }
+        } else if (state != IkeSessionState.FAILED && state != IkeSessionState.CLOSED) {
+            closed(false);
+        }
+    }
+
+    /**
+     * Rekeys the CHILD SA whose inbound SPI is {@code inboundSpi} (command, RFC 7296 §1.3.3), with a
+     * key exchange when the tunnel's first ESP proposal names a PFS group; {@link
+     * IkeEvent.ChildSaRekeyed} and then {@link IkeEvent.ChildSaDeleted} for the old SA follow.
+     *
+     * @throws IllegalStateException if the IKE SA is not established
+     * @throws IllegalArgumentException if no such CHILD SA is installed
+     */
+    public void rekeyChildSa(int inboundSpi, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state != IkeSessionState.ESTABLISHED) {
+            throw new IllegalStateException("rekeyChildSa: the IKE SA is " + state);
+        }
+        try {
+            informational.rekeyChild(inboundSpi, now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    /** Takes one received UDP payload that arrived from {@code from} at {@code to}; never throws. */
+    public void handleDatagram(byte[] datagram, InetSocketAddress from, InetSocketAddress to, Instant now) {
+        try {
+            handleDatagramStrict(datagram, from, to, now);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "datagram dropped after an internal error", e);
+        }
+    }
+
+    /** Like {@link #handleDatagram} but lets internal errors through, for tests and fuzzing. */
+    void handleDatagramStrict(byte[] datagram, InetSocketAddress from, InetSocketAddress to, Instant now) {
+        Objects.requireNonNull(datagram, "datagram");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(now, "now");
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
+            return;
+        }
+        byte[] raw = datagram;
+        int marker = IkeOutbox.NON_ESP_MARKER_BYTES;
+        if (raw.length > marker && raw[0] == 0 && raw[1] == 0 && raw[2] == 0 && raw[3] == 0) {
+            // RFC 3948 §2.2: the non-ESP marker; an IKE SPIi is never zero, so this is unambiguous.
+            raw = java.util.Arrays.copyOfRange(raw, marker, raw.length);
+        }
+        IkeMessage message;
+        try {
+            message = decoder.decode(Unpooled.wrappedBuffer(raw));
+        } catch (IkeErrorNotifyException e) {
+            LOG.log(System.Logger.Level.DEBUG, "undecodable datagram dropped: {0}", e.getMessage());
+            return;
+        }
+        try {
+            dispatch(message, raw, from, to, now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    private void dispatch(IkeMessage m, byte[] raw, InetSocketAddress from, InetSocketAddress to, Instant now)
+            throws CryptoException {
+        IkeHeader h = m.header();
+        boolean fromOriginalInitiator = h.initiator();
+        if (fromOriginalInitiator == initiator) {
+            return; // our own flags: a reflection, not the peer
+        }
+        boolean init = h.exchangeType().equals(IkeExchangeType.IKE_SA_INIT);
+        if (h.response()) {
+            if (!outbox.answersOutstanding(h) || h.initiatorSpi() != sa.spiI || (!init && h.responderSpi() != sa.spiR)) {
+                return;
+            }
+        } else if (state != IkeSessionState.IDLE) {
+            if (h.initiatorSpi() != sa.spiI || h.responderSpi() != (init ? 0 : sa.spiR)) {
+                return;
+            }
+            if (outbox.resendCached(h) || !outbox.isNextRequest(h)) {
+                return; // a retransmitted request answered from the cache (§2.1), or outside the window
+            }
+        }
+        Optional<IkeMessage> opened = open(m, raw, h, init, now);
+        if (opened.isEmpty()) {
+            return;
+        }
+        boolean established = state == IkeSessionState.ESTABLISHED;
+        if (established) {
+            informational.heard(now);
+        }
+        try {
+            if (h.response()) {
+                outbox.completeOutstanding();
+                if (established) {
+                    informational.onResponse(opened.get(), now);
+                } else {
+                    handshake.onResponse(opened.get(), raw, from, to, now);
+                }
+            } else if (established) {
+                informational.onRequest(opened.get());
+            } else {
+                handshake.onRequest(opened.get(), raw, from, to, now);
+            }
+        } catch (IkeErrorNotifyException e) {
+            protocolError(h, e, now);
+        }
+        if (state == IkeSessionState.ESTABLISHED) {
+            informational.heard(now);
+        }
+    }
+
+    /** Decrypts an SK message; empty (drop) without keys, for SKF, or when the integrity check fails. */
+    private Optional<IkeMessage> open(IkeMessage m, byte[] raw, IkeHeader h, boolean init, Instant now)
+            throws CryptoException {
+        List<IkePayload> payloads = m.payloads();
+        boolean protectedMessage = !payloads.isEmpty() && payloads.get(payloads.size() - 1) instanceof IkeSkPayload;
+        if (init) {
+            return protectedMessage ? Optional.empty() : Optional.of(m);
+        }
+        if (!protectedMessage || !sa.hasKeys()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new IkeMessage(h, sa.peerCodec.decrypt(raw, m)));
+        } catch (IkeIntegrityCheckFailedException e) {
+            return Optional.empty(); // RFC 7296 §2.21.2: drop silently
+        } catch (IkeErrorNotifyException e) {
+            protocolError(h, e, now);
+            return Optional.empty();
+        } catch (IkeProtocolException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An authenticated message was malformed: answer a request with the notify, then fail (§2.21.2). */
+    private void protocolError(IkeHeader h, IkeErrorNotifyException e, Instant now) throws CryptoException {
+        if (!h.response() && e.isIntegrityProtected()) {
+            outbox.sendResponse(h, List.of(e.toNotifyPayload()));
+        }
+        if (state != IkeSessionState.ESTABLISHED) {
+            fail(IkeFailureReason.PROTOCOL_ERROR, Optional.of(e.notifyType()), e.getMessage());
+        }
+    }
+
+    /** Handles the expiry of a retransmission, half-open or liveness timer (at or after {@link #pollTimeout()}). */
+    public void handleTimeout(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
+            return;
+        }
+        if (halfOpenDeadline != null && !now.isBefore(halfOpenDeadline)) {
+            fail(IkeFailureReason.HALF_OPEN_TIMEOUT, Optional.empty(), "no IKE_AUTH request before the timeout");
+            return;
+        }
+        try {
+            if (outbox.onTimeout(now)) {
+                if (informational.isClosing()) {
+                    closed(false); // §1.4.1: the SA is gone even if the peer never confirms
+                } else {
+                    fail(IkeFailureReason.RETRANSMISSION_TIMEOUT, Optional.empty(), "no response to "
+                            + outbox.outstandingType() + " after " + options.retransmitLimit() + " retransmissions");
+                }
+                return;
+            }
+            if (state == IkeSessionState.ESTABLISHED) {
+                informational.onTimeout(now);
+            }
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    /** Returns the next datagram to send, if any. */
+    public Optional<IkeTransmit> pollTransmit() {
+        return outbox.poll();
+    }
+
+    /** Returns the next event, if any. */
+    public Optional<IkeEvent> pollEvent() {
+        return Optional.ofNullable(events.poll());
+    }
+
+    /** Returns when {@link #handleTimeout} is due, if a timer runs. */
+    public Optional<Instant> pollTimeout() {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
+            return Optional.empty();
+        }
+        Instant t = outbox.retransmitAt().orElse(null);
+        for (Instant other : new Instant[] {halfOpenDeadline,
+                state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null}) {
+            if (other != null && (t == null || other.isBefore(t))) {
+                t = other;
+            }
+        }
+        return Optional.ofNullable(t);
+    }
+
+    // ---- for the handshakes ----
+
+    /** Moves both sides to port 4500 with the non-ESP marker (RFC 7296 §2.23). */
+    void switchToNatT() {
+        natT = true;
+        local = new InetSocketAddress(local.getAddress(), NAT_T_PORT);
+        remote = new InetSocketAddress(remote.getAddress(), NAT_T_PORT);
+    }
+
+    void connecting() {
+        state = IkeSessionState.CONNECTING;
+    }
+
+    void halfOpenUntil(Instant deadline) {
+        halfOpenDeadline = deadline;
+        options.cookieGate().ifPresent(IkeCookieGate::opened);
+    }
+
+    void established() {
+        state = IkeSessionState.ESTABLISHED;
+        closeHalfOpen();
+    }
+
+    void emit(IkeEvent event) {
+        informational.childInstalled(event);
+        events.add(event);
+    }
+
+    /** The IKE SA was deleted (RFC 7296 §1.4.1): every CHILD SA goes with it. */
+    void closed(boolean byPeer) {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
+            return;
+        }
+        boolean wasEstablished = state == IkeSessionState.ESTABLISHED;
+        state = IkeSessionState.CLOSED;
+        outbox.stop();
+        closeHalfOpen();
+        handshake.close();
+        sa.close();
+        if (wasEstablished) {
+            events.add(new IkeEvent.IkeSaDeleted(byPeer));
+        }
+    }
+
+    void fail(IkeFailureReason reason, Optional<IkeNotifyType> notify, String detail) {
+        if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
+            return;
+        }
+        state = IkeSessionState.FAILED;
+        outbox.stop();
+        closeHalfOpen();
+        handshake.close();
+        sa.close();
+        events.add(new IkeEvent.SessionFailed(reason, notify, detail));
+    }
+
+    private void closeHalfOpen() {
+        if (halfOpenDeadline != null) {
+            halfOpenDeadline = null;
+            options.cookieGate().ifPresent(IkeCookieGate::closed);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IkeSession[" + (initiator ? "initiator" : "responder") + ", tunnel=" + tunnel.name() + ", state="
+                + state + "]";
+    }
+}

@@ -1,0 +1,272 @@
+package io.ipsec4j.ike.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipsec4j.esp.EspSa;
+import io.ipsec4j.interop.HostCommand;
+import io.ipsec4j.interop.InteropEnvironment;
+import io.ipsec4j.interop.StrongSwanPair;
+import io.ipsec4j.interop.StrongSwanPair.Child;
+import io.ipsec4j.interop.StrongSwanPair.Node;
+import io.ipsec4j.model.Identity;
+import io.ipsec4j.model.IkeVersion;
+import io.ipsec4j.model.IpAddress;
+import io.ipsec4j.model.PhaseOne;
+import io.ipsec4j.model.PhaseTwo;
+import io.ipsec4j.model.RoutingMode;
+import io.ipsec4j.model.Secret;
+import io.ipsec4j.model.TrafficSelector;
+import io.ipsec4j.model.Tunnel;
+import io.ipsec4j.model.algorithm.EspProposal;
+import io.ipsec4j.model.algorithm.IkeProposal;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Our engine against a live charon (esp-crypto's harness): node A's charon is stopped and our
+ * engine speaks from A's address through a {@link NamespaceUdpRelay}; charon on B is the
+ * responder or the initiator. Checks that charon lists the IKE SA ESTABLISHED and the CHILD SA
+ * INSTALLED with our SPIs, that a packet sealed by our outbound {@link EspSa} raises charon's
+ * inbound counters, that charon's ESP for traffic from B's subnet opens with our inbound SA, that a
+ * CHILD SA rekey (with PFS in the x25519 case) started by the same side installs SAs that carry ESP
+ * and deletes the old pair, and
+ * that a Delete of the IKE SA from either side (ours when we initiated, charon's otherwise) leaves
+ * neither side with the SA.
+ * charon runs with {@code encap = yes}, so NAT is reported and both sides use port 4500.
+ */
+@Tag("interop")
+class IkeEngineStrongSwanInteropTest {
+    private static final String CHILD = "net";
+    private static final String A = "192.0.2.1";
+    private static final String B = "192.0.2.2";
+
+    @ParameterizedTest(name = "java initiator, {0}")
+    @CsvSource({"aes128-sha1-modp1024, aes128-sha1", "aes256gcm16-prfsha384-ecp384, aes256gcm16",
+            "chacha20poly1305-prfsha256-curve25519, chacha20poly1305", "aes128gcm16-prfsha256-x25519, aes128gcm16-x25519"})
+    void javaInitiatorToCharonResponder(String ike, String esp) throws Exception {
+        run(ike, esp, true);
+    }
+
+    @ParameterizedTest(name = "charon initiator, {0}")
+    @CsvSource({"aes128-sha1-modp1024, aes128-sha1", "aes256gcm16-prfsha384-ecp384, aes256gcm16",
+            "chacha20poly1305-prfsha256-curve25519, chacha20poly1305", "aes128gcm16-prfsha256-x25519, aes128gcm16-x25519"})
+    void charonInitiatorToJavaResponder(String ike, String esp) throws Exception {
+        run(ike, esp, false);
+    }
+
+    private void run(String ike, String esp, boolean javaInitiates) throws Exception {
+        InteropEnvironment.assumeAvailable();
+        Child child = new Child(CHILD, esp, 1);
+        try (StrongSwanPair pair = new StrongSwanPair(List.of(child))) {
+            pair.ikeProposal(ike).start();
+            stopCharon(pair, Node.A);
+            String vici = "unix://" + pair.directory().resolve("B").resolve("charon.vici");
+            try (RelayProcess relay = RelayProcess.start(pair.namespace(Node.A), A, 500, 4500)) {
+                Tunnel t = tunnel(ike, esp, child);
+                InetSocketAddress local = new InetSocketAddress(A, 500);
+                IkeSession s = javaInitiates
+                        ? IkeSession.initiator(t, local, new InetSocketAddress(B, 500), IkeSessionOptions.defaults(),
+                                new SecureRandom())
+                        : IkeSession.responder(t, local, IkeSessionOptions.defaults(), new SecureRandom());
+                Process charonInitiator = null;
+                if (javaInitiates) {
+                    s.initiate(Instant.now());
+                } else {
+                    charonInitiator = HostCommand.start(pair.directory().resolve("initiate.out"),
+                            HostCommand.inNamespace(pair.namespace(Node.B), "swanctl", "--initiate", "--child", CHILD,
+                                    "--uri", vici));
+                }
+                List<IkeEvent> events = new ArrayList<>();
+                List<RelayProcess.Received> esps = new ArrayList<>();
+                pump(s, relay, events, esps, () -> events.stream().anyMatch(e -> e instanceof IkeEvent.ChildSaInstalled
+                        || e instanceof IkeEvent.SessionFailed || e instanceof IkeEvent.ChildSaFailed));
+                assertThat(events).as("events").hasAtLeastOneElementOfType(IkeEvent.ChildSaInstalled.class);
+                if (charonInitiator != null) {
+                    charonInitiator.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                IkeEvent.ChildSaInstalled installed = events.stream().filter(IkeEvent.ChildSaInstalled.class::isInstance)
+                        .map(IkeEvent.ChildSaInstalled.class::cast).findFirst().orElseThrow();
+                String sas = HostCommand.check(20, HostCommand.inNamespace(pair.namespace(Node.B), "swanctl",
+                        "--list-sas", "--uri", vici));
+                assertThat(sas).contains("ESTABLISHED").contains("INSTALLED")
+                        .contains(String.format("%08x", installed.outbound().spi()))
+                        .contains(String.format("%08x", installed.inbound().spi()));
+
+                // Our ESP in: charon's inbound counters rise.
+                byte[] packet = sealUdp(installed.outbound(), child, "from ipsec4j");
+                relay.send(4500, new InetSocketAddress(B, 4500), packet);
+                long[] counters = {0, 0};
+                for (int i = 0; i < 100 && counters[1] == 0; i++) {
+                    Thread.sleep(100);
+                    counters = pair.inboundCounters(Node.B, installed.outbound().spi());
+                }
+                assertThat(counters[1]).as("charon's inbound packets").isGreaterThanOrEqualTo(1);
+
+                // charon's ESP out: opens with our inbound SA.
+                pair.sendUdp(Node.B, child.responderAddress(), 7001, child.initiatorAddress(), 7002,
+                        List.of("from charon".getBytes(StandardCharsets.US_ASCII)));
+                // (an ICMP error about our packet may come first: open every ESP packet from charon)
+                List<String> opened = new ArrayList<>();
+                pump(s, relay, events, esps, () -> {
+                    while (!esps.isEmpty()) {
+                        opened.add(open(installed.inbound(), esps.remove(0).datagram()));
+                    }
+                    return opened.stream().anyMatch(o -> o.endsWith("from charon"));
+                });
+                assertThat(opened).as("ESP from charon, opened").anyMatch(o -> o.endsWith("from charon"));
+                installed.inbound().close();
+                installed.outbound().close();
+
+                // CHILD SA rekey from the same side (with PFS when the ESP proposal names a group).
+                if (javaInitiates) {
+                    s.rekeyChildSa(installed.inbound().spi(), Instant.now());
+                } else {
+                    HostCommand.start(pair.directory().resolve("rekey.out"), HostCommand.inNamespace(
+                            pair.namespace(Node.B), "swanctl", "--rekey", "--child", CHILD, "--uri", vici));
+                }
+                pump(s, relay, events, esps, () -> events.stream().anyMatch(IkeEvent.ChildSaDeleted.class::isInstance));
+                IkeEvent.ChildSaRekeyed rekeyed = events.stream().filter(IkeEvent.ChildSaRekeyed.class::isInstance)
+                        .map(IkeEvent.ChildSaRekeyed.class::cast).findFirst().orElseThrow();
+                assertThat(rekeyed.oldInboundSpi()).isEqualTo(installed.inbound().spi());
+                assertThat(events).contains(new IkeEvent.ChildSaDeleted(installed.inbound().spi(),
+                        installed.outbound().spi(), !javaInitiates));
+                EspSa newOut = rekeyed.replacement().outbound();
+                assertThat(HostCommand.check(20, HostCommand.inNamespace(pair.namespace(Node.B), "swanctl",
+                        "--list-sas", "--uri", vici))).contains(String.format("%08x", newOut.spi()))
+                        .contains(String.format("%08x", rekeyed.replacement().inbound().spi()));
+                relay.send(4500, new InetSocketAddress(B, 4500), sealUdp(newOut, child, "after rekey"));
+                counters = new long[] {0, 0};
+                for (int i = 0; i < 100 && counters[1] == 0; i++) {
+                    Thread.sleep(100);
+                    counters = pair.inboundCounters(Node.B, newOut.spi());
+                }
+                assertThat(counters[1]).as("charon's inbound packets on the rekeyed SA").isGreaterThanOrEqualTo(1);
+
+                // Delete from either side: ours when we initiated, charon's when it did.
+                if (javaInitiates) {
+                    s.close(Instant.now());
+                } else {
+                    HostCommand.start(pair.directory().resolve("terminate.out"), HostCommand.inNamespace(
+                            pair.namespace(Node.B), "swanctl", "--terminate", "--ike", "interop", "--uri", vici));
+                }
+                pump(s, relay, events, esps, () -> events.stream().anyMatch(IkeEvent.IkeSaDeleted.class::isInstance));
+                assertThat(events).contains(new IkeEvent.IkeSaDeleted(!javaInitiates));
+                assertThat(s.state()).isEqualTo(IkeSessionState.CLOSED);
+                String after = "";
+                for (int i = 0; i < 100; i++) {
+                    after = HostCommand.check(20, HostCommand.inNamespace(pair.namespace(Node.B), "swanctl",
+                            "--list-sas", "--uri", vici));
+                    if (!after.contains("ESTABLISHED")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                assertThat(after).as("charon's SAs after the delete").doesNotContain("ESTABLISHED");
+            }
+        }
+    }
+
+    /** Opens an ESP packet with {@code in}; returns the inner packet as ISO-8859-1 text, or the error. */
+    private static String open(EspSa in, byte[] esp) {
+        try {
+            ByteBuf buf = Unpooled.wrappedBuffer(esp);
+            in.open(buf);
+            byte[] inner = new byte[buf.readableBytes()];
+            buf.readBytes(inner);
+            return new String(inner, StandardCharsets.ISO_8859_1);
+        } catch (io.ipsec4j.esp.EspException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    /** Moves datagrams between the session and the relay until {@code done} or 30 s pass. */
+    private static void pump(IkeSession s, RelayProcess relay, List<IkeEvent> events, List<RelayProcess.Received> esps,
+            java.util.function.BooleanSupplier done) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            for (var t = s.pollTransmit(); t.isPresent(); t = s.pollTransmit()) {
+                relay.send(t.get().source().getPort(), t.get().destination(), t.get().datagram());
+            }
+            s.pollEvent().ifPresent(events::add);
+            RelayProcess.Received r = relay.poll(100);
+            if (r != null) {
+                byte[] d = r.datagram();
+                boolean esp = r.to().getPort() == 4500 && d.length > 8 && (d[0] | d[1] | d[2] | d[3]) != 0;
+                if (esp) {
+                    esps.add(r);
+                } else if (d.length != 1) { // a one-byte NAT-keepalive is not IKE
+                    s.handleDatagram(d, r.from(), r.to(), Instant.now());
+                }
+            }
+            Instant now = Instant.now();
+            if (s.pollTimeout().filter(w -> !w.isAfter(now)).isPresent()) {
+                s.handleTimeout(now);
+            }
+        }
+        for (var e = s.pollEvent(); e.isPresent(); e = s.pollEvent()) {
+            events.add(e.get());
+        }
+    }
+
+    /** Stops the charon of {@code node} (started by the pair), by its pid, so that our engine takes its place. */
+    private static void stopCharon(StrongSwanPair pair, Node node) throws Exception {
+        String pids = HostCommand.check(10, "ip", "netns", "pids", pair.namespace(node));
+        for (String pid : pids.trim().split("\\s+")) {
+            if (!pid.isEmpty()) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroy);
+            }
+        }
+        for (int i = 0; i < 100 && !HostCommand.check(10, "ip", "netns", "pids", pair.namespace(node)).isBlank(); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static Tunnel tunnel(String ike, String esp, Child child) {
+        return Tunnel.builder().name("interop").gateway("gw").routing(RoutingMode.POLICY_BASED)
+                .phaseOne(PhaseOne.builder().ikeVersion(IkeVersion.IKEV2).sharedSecret(Secret.of(StrongSwanPair.PSK))
+                        .remotePublicIp(IpAddress.parse(B)).localPublicIp(IpAddress.parse(A))
+                        .localId(Identity.userFqdn("a@interop.test")).remoteId(Identity.userFqdn("b@interop.test"))
+                        .addProposals(IkeProposal.parse(ike)).build())
+                .phaseTwo(PhaseTwo.builder().addLocalSubnets(TrafficSelector.parse(child.initiatorAddress() + "/32"))
+                        .addRemoteSubnets(TrafficSelector.parse(child.responderAddress() + "/32"))
+                        .addProposals(EspProposal.parse(esp)).build())
+                .build();
+    }
+
+    /** An IPv4/UDP packet from A's subnet to B's, sealed by {@code out}: the ESP-in-UDP payload. */
+    private static byte[] sealUdp(EspSa out, Child child, String text) throws Exception {
+        byte[] payload = text.getBytes(StandardCharsets.US_ASCII);
+        int length = 28 + payload.length;
+        ByteBuf ip = Unpooled.buffer(out.headroomBytes() + length + out.maxTrailerBytes());
+        ip.writerIndex(out.headroomBytes()).readerIndex(out.headroomBytes());
+        ip.writeByte(0x45).writeByte(0).writeShort(length).writeInt(0).writeByte(64).writeByte(17).writeShort(0);
+        ip.writeBytes(IpAddress.parse(child.initiatorAddress()).toByteArray());
+        ip.writeBytes(IpAddress.parse(child.responderAddress()).toByteArray());
+        ip.setShort(ip.readerIndex() + 10, ipChecksum(ip, ip.readerIndex()));
+        ip.writeShort(7002).writeShort(7001).writeShort(8 + payload.length).writeShort(0).writeBytes(payload);
+        out.sealTunnel(ip);
+        byte[] d = new byte[ip.readableBytes()];
+        ip.readBytes(d);
+        return d;
+    }
+
+    private static int ipChecksum(ByteBuf b, int start) {
+        int sum = 0;
+        for (int i = 0; i < 20; i += 2) {
+            sum += b.getUnsignedShort(start + i);
+        }
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >> 16);
+        }
+        return ~sum & 0xFFFF;
+    }
+}

@@ -1,0 +1,43 @@
+package io.ipsec4j.ike.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ipsec4j.model.Tunnel;
+import java.util.Optional;
+
+/**
+ * Coverage-guided fuzzing of {@link IkeSession#handleDatagram}: any sequence of datagrams, fed to a
+ * fresh responder and to an initiator waiting for its IKE_SA_INIT response, never raises anything,
+ * answers each datagram with at most one datagram, and never establishes an SA. The seed corpus in
+ * {@code IkeSessionFuzzTestInputs/} (a real IKE_SA_INIT request and response) runs in every build;
+ * set {@code JAZZER_FUZZ=1} to fuzz.
+ */
+class IkeSessionFuzzTest {
+    private static final Tunnel TUNNEL = EngineFixtures.initiatorTunnel();
+
+    @FuzzTest(maxDuration = "60s")
+    void anyDatagramsNeitherThrowNorEstablish(FuzzedDataProvider data) {
+        IkeSessionOptions o = IkeSessionOptions.defaults()
+                .withCookieGate(new IkeCookieGate(data.consumeInt(0, 2), EngineFixtures.seeded(3)));
+        IkeSession responder = EngineFixtures.responder(EngineFixtures.mirror(TUNNEL), o, 2);
+        IkeSession initiator = EngineFixtures.initiator(TUNNEL, o, 1);
+        initiator.initiate(EngineFixtures.T0);
+        initiator.pollTransmit();
+        for (int i = 0; i < 8 && data.remainingBytes() > 0; i++) {
+            byte[] datagram = data.consumeBytes(data.consumeInt(0, 1500));
+            for (IkeSession s : new IkeSession[] {responder, initiator}) {
+                s.handleDatagramStrict(datagram, EngineFixtures.INITIATOR, EngineFixtures.RESPONDER,
+                        EngineFixtures.T0);
+                Optional<IkeTransmit> first = s.pollTransmit();
+                assertThat(s.pollTransmit()).isEmpty();
+                first.ifPresent(t -> assertThat(t.datagram().length).isLessThan(4096));
+                assertThat(s.state()).isNotEqualTo(IkeSessionState.ESTABLISHED);
+                while (s.pollEvent().isPresent()) {
+                    // drained: events are bounded by the state changes
+                }
+            }
+        }
+    }
+}
