@@ -92,7 +92,7 @@ class SwanctlInteropTest {
                 List.of("10.1.0.0/24", "10.1.1.0/24"), List.of("10.2.0.0/24", "10.2.1.0/24"));
     }
 
-    /** The model's DPD (10 s delay) reaches charon: the idle tunnel sends liveness checks (observed after about 20 s). */
+    /** The model's DPD (10 s delay) reaches charon: the idle tunnel exchanges liveness checks (seen after 10-25 s). */
     @Test
     void deadPeerDetectionRunsAtTheModelsDelay() throws Exception {
         Tunnel tunnel = SwanctlTestTunnels.policyBased(IkeVersion.IKEV2, "192.0.2.1", "192.0.2.2");
@@ -101,8 +101,10 @@ class SwanctlInteropTest {
             load(live, tunnel, TunnelMirror.of(tunnel));
             HostCommand.Result r = live.initiate(tunnel.name());
             assertThat(r.exitCode).as(r.output).isZero();
-            // Generous bound: without DPD configured charon sends no liveness check at all.
-            assertThat(live.awaitLog(Node.A, log -> log.contains("sending DPD request"), 60)).as(live.log(Node.A)).isTrue();
+            // A liveness check is an empty INFORMATIONAL; whichever end is idle first sends it (both run DPD), so A's
+            // log shows its own or the peer's. Generous bound: without DPD no such exchange happens at all.
+            Pattern check = Pattern.compile("(?:generating|parsed) INFORMATIONAL request \\d+ \\[ \\]");
+            assertThat(live.awaitLog(Node.A, log -> check.matcher(log).find(), 60)).as(live.log(Node.A)).isTrue();
             assertThat(live.listSas(Node.A)).contains("ESTABLISHED", "INSTALLED");
         }
     }
