@@ -111,6 +111,18 @@ class IkeV1StrongSwanInteropTest {
             assertThat(tshark(pcap, null)).doesNotContain("a@interop.test");
         }
         assertThat(withRow).contains("Identification Data:a@interop.test", "Identification Data:b@interop.test");
+        // and, given esp_sa rows from our quick mode KEYMAT, the ESP packets: the inner datagrams appear.
+        List<String> espRows = new java.util.ArrayList<>();
+        for (var e : c.espKeys.entrySet()) {
+            for (String[] ends : new String[][] {{"192.0.2.1", "192.0.2.2"}, {"192.0.2.2", "192.0.2.1"}}) {
+                espRows.add(io.ipsec4j.ike.v2.IkeWiresharkKeys.espSaRowWithKeys(
+                        java.net.InetAddress.getByName(ends[0]), java.net.InetAddress.getByName(ends[1]), e.getKey(),
+                        c.espEncryption, e.getValue().encryptionKey(), c.espIntegrity, e.getValue().integrityKey()));
+            }
+        }
+        String espOut = tsharkEsp(pcap, espRows);
+        assertThat(espOut.lines().filter(l -> l.contains("Src Port: 40001")).count()).as("ESP decrypted by tshark")
+                .isGreaterThanOrEqualTo(3);
         assertThat(c.keysMatched).isEqualTo(5);
         assertThat(c.chosenIke.toStrongSwan()).isEqualTo(io.ipsec4j.model.algorithm.IkeProposal.parse(s.ikeProposal())
                 .toStrongSwan());
@@ -138,6 +150,23 @@ class IkeV1StrongSwanInteropTest {
                 cmd.addAll(List.of("-o", "uat:ikev1_decryption_table:" + row));
             }
             cmd.addAll(List.of("-Y", "isakmp", "-V"));
+            return HostCommand.check(60, cmd.toArray(new String[0]));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Runs {@code tshark -V} on the ESP of the capture with our {@code esp_sa} rows. */
+    private static String tsharkEsp(byte[] pcapBytes, List<String> rows) throws Exception {
+        java.nio.file.Path file = Files.createTempFile("ikev1-esp-", ".pcapng");
+        try {
+            Files.write(file, pcapBytes);
+            List<String> cmd = new java.util.ArrayList<>(List.of("tshark", "-n", "-r", file.toString(),
+                    "-o", "esp.enable_encryption_decode:TRUE"));
+            for (String row : rows) {
+                cmd.addAll(List.of("-o", "uat:esp_sa:" + row));
+            }
+            cmd.addAll(List.of("-Y", "esp", "-V"));
             return HostCommand.check(60, cmd.toArray(new String[0]));
         } finally {
             Files.deleteIfExists(file);
