@@ -8,7 +8,6 @@ import io.ipsec4j.ike.v2.IkeHeader;
 import io.ipsec4j.ike.v2.IkeIntegrityCheckFailedException;
 import io.ipsec4j.ike.v2.IkeMessage;
 import io.ipsec4j.ike.v2.IkeMessageDecoder;
-import io.ipsec4j.ike.v2.IkeNotifyPayload;
 import io.ipsec4j.ike.v2.IkeNotifyType;
 import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeSkPayload;
@@ -27,7 +26,8 @@ import java.util.Optional;
  * One IKEv2 SA as a sans-IO state machine: the driver feeds it datagrams and timeouts and sends
  * what it hands out; it has no threads, sockets or clock.
  *
- * <p>After {@link #initiate}, {@link #handleDatagram} and {@link #handleTimeout} the driver drains
+ * <p>After every command ({@link #initiate}, {@link #rekeyChildSa}, {@link #close}) and every
+ * {@link #handleDatagram} and {@link #handleTimeout} the driver drains
  * {@link #pollTransmit()} (datagrams to send, in order), then {@link #pollEvent()}, then asks
  * {@link #pollTimeout()} when to call {@link #handleTimeout} next. Input never throws: datagrams
  * that do not decode, do not belong to this SA, fall outside the message-ID window (size 1, RFC

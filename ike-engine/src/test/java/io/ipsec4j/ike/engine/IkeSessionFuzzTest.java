@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Coverage-guided fuzzing of {@link IkeSession#handleDatagram}: any sequence of datagrams, fed to a
  * fresh responder and to an initiator waiting for its IKE_SA_INIT response, never raises anything,
- * answers each datagram with at most one datagram, and never establishes an SA. The seed corpus in
+ * answers each datagram with at most one datagram, and never establishes an SA; fed to two
+ * established sessions, they raise no event and leave the SAs up. The seed corpus in
  * {@code IkeSessionFuzzTestInputs/} (a real IKE_SA_INIT request and response) runs in every build;
  * set {@code JAZZER_FUZZ=1} to fuzz.
  */
@@ -38,6 +39,18 @@ class IkeSessionFuzzTest {
                     // drained: events are bounded by the state changes
                 }
             }
+        }
+    }
+
+    /** On established SAs, unauthenticated datagrams change nothing: no event, the SAs stay up. */
+    @FuzzTest(maxDuration = "60s")
+    void anyDatagramsLeaveEstablishedSasAlone(byte[] datagram) {
+        InMemoryLink link = IkeSessionTest.connect(TUNNEL, EngineFixtures.mirror(TUNNEL), IkeSessionOptions.defaults());
+        for (IkeSession s : new IkeSession[] {link.a, link.b}) {
+            s.handleDatagramStrict(datagram, EngineFixtures.RESPONDER, EngineFixtures.INITIATOR, link.now);
+            assertThat(s.pollEvent()).isEmpty();
+            assertThat(s.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+            assertThat(s.pollTransmit().map(t -> t.datagram().length).orElse(0)).isLessThan(4096);
         }
     }
 }
