@@ -14,6 +14,7 @@ import io.ipsec4j.ike.v2.IkeProtocolId;
 import io.ipsec4j.ike.v2.IkeSaPayload;
 import io.ipsec4j.ike.v2.IkeSaProposal;
 import io.ipsec4j.ike.v2.IkeSaProposals;
+import io.ipsec4j.ike.v2.IkeTsConversion;
 import io.ipsec4j.ike.v2.IkeTsPayload;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.EspMode;
@@ -139,13 +140,19 @@ final class IkeChildRekey {
             }
             Optional<IkeTsPayload> tsi = ts.stream().filter(IkeTsPayload::initiator).findFirst();
             Optional<IkeTsPayload> tsr = ts.stream().filter(t -> !t.initiator()).findFirst();
-            if (tsi.isEmpty() || tsr.isEmpty()
-                    || !IkeTrafficSelectorNarrowing.isSubset(tsi.get().toTrafficSelectors(), old.localSelectors())
-                    || !IkeTrafficSelectorNarrowing.isSubset(tsr.get().toTrafficSelectors(), old.remoteSelectors())) {
+            if (tsi.isEmpty() || tsr.isEmpty()) {
                 return failed("the rekey's selectors are not within the old SA's");
             }
-            var local = tsi.get().toTrafficSelectors();
-            var remote = tsr.get().toTrafficSelectors();
+            // A selector the model cannot express cannot be shown to lie within the old SA's.
+            IkeTsConversion tsiConversion = tsi.get().toTrafficSelectors();
+            IkeTsConversion tsrConversion = tsr.get().toTrafficSelectors();
+            var local = tsiConversion.selectors();
+            var remote = tsrConversion.selectors();
+            if (!tsiConversion.isComplete() || !tsrConversion.isComplete()
+                    || !IkeTrafficSelectorNarrowing.isSubset(local, old.localSelectors())
+                    || !IkeTrafficSelectorNarrowing.isSubset(remote, old.remoteSelectors())) {
+                return failed("the rekey's selectors are not within the old SA's");
+            }
             IkeEvent.ChildSaInstalled installed = IkeChildSaFactory.install(s.sa.keys, true, ni, nr.get().nonce(),
                     secret, chosen.get(), newSpi, IkeRandom.spiValue(wire.spi()), old.inbound().mode(),
                     IkeChildRequest.replayWindow(p2), local, remote, s.options.providers());

@@ -8,6 +8,7 @@ import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeSaPayload;
 import io.ipsec4j.ike.v2.IkeSaProposal;
 import io.ipsec4j.ike.v2.IkeSaProposals;
+import io.ipsec4j.ike.v2.IkeTsConversion;
 import io.ipsec4j.ike.v2.IkeTsPayload;
 import io.ipsec4j.model.EspMode;
 import io.ipsec4j.model.PhaseTwo;
@@ -82,9 +83,13 @@ final class IkeChildRequest {
                 || !IkeProposalSelector.acceptsEsp(chosen.get(), p2.proposals(), false)) {
             return failed(IkeFailureReason.PROTOCOL_ERROR, "responder chose an ESP proposal we did not offer");
         }
-        List<TrafficSelector> local = tsi.get().toTrafficSelectors();
-        List<TrafficSelector> remote = tsr.get().toTrafficSelectors();
-        if (!IkeTrafficSelectorNarrowing.isSubset(local, p2.localSubnets())
+        IkeTsConversion tsiConversion = tsi.get().toTrafficSelectors();
+        IkeTsConversion tsrConversion = tsr.get().toTrafficSelectors();
+        List<TrafficSelector> local = tsiConversion.selectors();
+        List<TrafficSelector> remote = tsrConversion.selectors();
+        // A selector the model cannot express cannot be shown to lie within ours (RFC 7296 §2.9).
+        if (!tsiConversion.isComplete() || !tsrConversion.isComplete()
+                || !IkeTrafficSelectorNarrowing.isSubset(local, p2.localSubnets())
                 || !IkeTrafficSelectorNarrowing.isSubset(remote, p2.remoteSubnets())) {
             return failed(IkeFailureReason.TS_UNACCEPTABLE, "responder's selectors are not within ours");
         }

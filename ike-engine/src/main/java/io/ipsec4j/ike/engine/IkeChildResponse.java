@@ -66,10 +66,11 @@ record IkeChildResponse(List<IkePayload> payloads, IkeEvent event) {
             return refuse(IkeNotifyType.NO_PROPOSAL_CHOSEN, IkeFailureReason.NO_PROPOSAL_CHOSEN,
                     "no ESP proposal of the initiator is acceptable");
         }
-        // The initiator's TSi is its side: our remote subnets; its TSr is ours.
-        List<TrafficSelector> remote = IkeTrafficSelectorNarrowing.narrow(tsi.get().toTrafficSelectors(),
+        // The initiator's TSi is its side: our remote subnets; its TSr is ours. Offered selectors the
+        // model cannot express are not selectable: narrowing keeps only parts of our own subnets.
+        List<TrafficSelector> remote = IkeTrafficSelectorNarrowing.narrow(tsi.get().toTrafficSelectors().selectors(),
                 p2.remoteSubnets());
-        List<TrafficSelector> local = IkeTrafficSelectorNarrowing.narrow(tsr.get().toTrafficSelectors(),
+        List<TrafficSelector> local = IkeTrafficSelectorNarrowing.narrow(tsr.get().toTrafficSelectors().selectors(),
                 p2.localSubnets());
         if (remote.isEmpty() || local.isEmpty()) {
             return refuse(IkeNotifyType.TS_UNACCEPTABLE, IkeFailureReason.TS_UNACCEPTABLE,
