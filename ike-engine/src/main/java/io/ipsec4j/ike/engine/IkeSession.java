@@ -1,11 +1,11 @@
 package io.ipsec4j.ike.engine;
 
 import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.ike.IkeDiscardException;
 import io.ipsec4j.ike.IkeProtocolException;
 import io.ipsec4j.ike.v2.IkeErrorNotifyException;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeHeader;
-import io.ipsec4j.ike.v2.IkeIntegrityCheckFailedException;
 import io.ipsec4j.ike.v2.IkeMessage;
 import io.ipsec4j.ike.v2.IkeMessageDecoder;
 import io.ipsec4j.ike.v2.IkeNotifyType;
@@ -180,7 +180,8 @@ public final class IkeSession {
         IkeMessage message;
         try {
             message = decoder.decode(Unpooled.wrappedBuffer(raw));
-        } catch (IkeErrorNotifyException e) {
+        } catch (IkeProtocolException e) {
+            // Unprotected and undecodable (or IKEv1): nothing in it may be answered (RFC 7296 §2.21.1).
             LOG.log(System.Logger.Level.DEBUG, "undecodable datagram dropped: {0}", e.getMessage());
             return;
         }
@@ -253,8 +254,8 @@ public final class IkeSession {
         }
         try {
             return Optional.of(new IkeMessage(h, sa.peerCodec.decrypt(raw, m)));
-        } catch (IkeIntegrityCheckFailedException e) {
-            return Optional.empty(); // RFC 7296 §2.21.2: drop silently
+        } catch (IkeDiscardException e) {
+            return Optional.empty(); // integrity check failed or fragment refused: drop silently (§2.21.2)
         } catch (IkeErrorNotifyException e) {
             protocolError(h, e, now);
             return Optional.empty();
