@@ -3,7 +3,6 @@ package io.ipsec4j.config;
 import io.ipsec4j.model.RedundantTunnels;
 import io.ipsec4j.model.Severity;
 import io.ipsec4j.model.Tunnel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,18 +15,13 @@ import java.util.Objects;
  * connection, …) are absent and explained by {@link Severity#ERROR} findings. {@link #toString()}
  * is a readable report in which secrets are masked.
  */
-public final class CloudImport {
+public final class CloudImport extends TunnelImport {
     private final CloudVpnConnection source;
-    private final List<RedundantTunnels> redundantPairs;
-    private final List<Tunnel> singleTunnels;
-    private final List<ImportFinding> findings;
 
     CloudImport(CloudVpnConnection source, List<RedundantTunnels> redundantPairs, List<Tunnel> singleTunnels,
             List<ImportFinding> findings) {
+        super(redundantPairs, singleTunnels, findings);
         this.source = Objects.requireNonNull(source, "source");
-        this.redundantPairs = List.copyOf(redundantPairs);
-        this.singleTunnels = List.copyOf(singleTunnels);
-        this.findings = List.copyOf(findings);
     }
 
     /** The connection as parsed, with its parse warnings. */
@@ -35,53 +29,20 @@ public final class CloudImport {
         return source;
     }
 
-    /** The redundant pairs (two tunnels with BGP, on two SASE gateways). */
-    public List<RedundantTunnels> redundantPairs() {
-        return redundantPairs;
-    }
-
-    /** The tunnels that are not part of a pair. */
-    public List<Tunnel> singleTunnels() {
-        return singleTunnels;
-    }
-
-    /** Every tunnel built, pairs first. */
-    public List<Tunnel> allTunnels() {
-        List<Tunnel> out = new ArrayList<>();
-        redundantPairs.forEach(p -> out.addAll(p.tunnels()));
-        out.addAll(singleTunnels);
-        return List.copyOf(out);
-    }
-
-    /** All findings, in order of the tunnels. */
-    public List<ImportFinding> findings() {
-        return findings;
-    }
-
-    /** The findings of {@code severity}. */
-    public List<ImportFinding> findings(Severity severity) {
-        return findings.stream().filter(f -> f.severity() == severity).toList();
-    }
-
-    /** True when some tunnel could not be built or a profile refuses a value. */
-    public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    }
-
     /** The parse report, the tunnels built and the findings; secrets masked. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(source.toString());
-        sb.append("\nimported: ").append(redundantPairs.size()).append(" redundant pair(s), ")
-                .append(singleTunnels.size()).append(" single tunnel(s)");
-        for (RedundantTunnels p : redundantPairs) {
+        sb.append("\nimported: ").append(redundantPairs().size()).append(" redundant pair(s), ")
+                .append(singleTunnels().size()).append(" single tunnel(s)");
+        for (RedundantTunnels p : redundantPairs()) {
             sb.append("\n  pair ").append(p.name()).append(": ").append(describe(p.tunnel1())).append(" | ")
                     .append(describe(p.tunnel2()));
         }
-        for (Tunnel t : singleTunnels) {
+        for (Tunnel t : singleTunnels()) {
             sb.append("\n  tunnel ").append(describe(t));
         }
-        for (ImportFinding f : findings) {
+        for (ImportFinding f : findings()) {
             sb.append("\n  ").append(f);
         }
         return sb.toString();

@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.v1;
 
+import io.ipsec4j.ike.IkeRegistryValue;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2408#section-3.1">RFC 2408 §3.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2409#section-9">RFC 2409 §9</a>
  */
-public final class IkeV1ExchangeType extends IkeV1RegistryValue {
+public final class IkeV1ExchangeType extends IkeRegistryValue {
     static final int MAX_CODE = 255;
 
     /** None (RFC 2408 §3.1). */

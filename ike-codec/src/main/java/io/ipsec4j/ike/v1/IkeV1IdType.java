@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.v1;
 
+import io.ipsec4j.ike.IkeRegistryValue;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2407#section-4.6.2.1">RFC 2407 §4.6.2.1</a>
  */
-public final class IkeV1IdType extends IkeV1RegistryValue {
+public final class IkeV1IdType extends IkeRegistryValue {
     static final int MAX_CODE = 255;
 
     /** A four-octet IPv4 address (RFC 2407 §4.6.2.2). */

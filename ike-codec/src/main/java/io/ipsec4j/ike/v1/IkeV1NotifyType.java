@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.v1;
 
+import io.ipsec4j.ike.IkeRegistryValue;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2407#section-4.6.3">RFC 2407 §4.6.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3706#section-5">RFC 3706 §5</a>
  */
-public final class IkeV1NotifyType extends IkeV1RegistryValue {
+public final class IkeV1NotifyType extends IkeRegistryValue {
     static final int MAX_CODE = 0xFFFF;
     /** Error types are below this number (RFC 2408 §3.14.1). */
     static final int FIRST_STATUS = 16384;

@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.v1;
 
+import io.ipsec4j.ike.IkeRegistryValue;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2408#section-3.1">RFC 2408 §3.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3947#section-3">RFC 3947 §3</a>
  */
-public final class IkeV1PayloadType extends IkeV1RegistryValue {
+public final class IkeV1PayloadType extends IkeRegistryValue {
     static final int MAX_CODE = 255;
 
     /** None: the last payload of a chain (RFC 2408 §3.1). */

@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.v2;
 
+import io.ipsec4j.ike.IkeRegistryValue;
 import java.util.List;
 import java.util.Map;
 
