@@ -3,6 +3,7 @@ package io.ipsec4j.examples;
 import io.ipsec4j.crypto.CryptoException;
 import io.ipsec4j.crypto.CryptoProviders;
 import io.ipsec4j.examples.PcapUdpReader.UdpDatagram;
+import io.ipsec4j.ike.IkeHeaders;
 import io.ipsec4j.ike.IkeProtocolException;
 import io.ipsec4j.ike.v2.IkeAuthPayload;
 import io.ipsec4j.ike.v2.IkeConfigAttribute;
@@ -50,7 +51,9 @@ import java.util.stream.Collectors;
  * Decodes the IKEv2 messages of a capture and prints each as a tree: the header, then every payload
  * with its main fields; with a Wireshark {@code ikev2_decryption_table} file (rows as
  * {@link IkeWiresharkKeys#ikev2DecryptionRowWithKeys} and strongSwan's {@code save-keys} write them)
- * the SK payloads are decrypted and their inner payloads printed too.
+ * the SK payloads are decrypted and their inner payloads printed too. IKEv1 (ISAKMP) messages are
+ * recognised by their major version and printed by {@link IkeV1Printer}: header and plaintext
+ * payloads; their encrypted bodies are not decrypted.
  *
  * <p>{@code DecodeIkeCapture [capture.pcap|pcapng] [keys]}: UDP 500 and 4500 (non-ESP marker
  * stripped; ESP and NAT-keepalives counted, not decoded). Without arguments it reads the bundled
@@ -119,6 +122,10 @@ public final class DecodeIkeCapture {
             }
             printed++;
             out.printf("#%d %s%s, %d bytes%n", d.frame(), d.endpoints(), natT ? " (non-ESP marker)" : "", ike.length);
+            if (IkeHeaders.majorVersion(Unpooled.wrappedBuffer(ike)) == IkeHeaders.MAJOR_VERSION_1) {
+                IkeV1Printer.print(ike, out);
+                continue;
+            }
             IkeMessage m;
             try {
                 m = decoder.decode(Unpooled.wrappedBuffer(ike));
