@@ -23,13 +23,24 @@ public final class Await {
 
     /** Polls {@code condition} until it holds; throws an {@link AssertionError} naming {@code what} after {@code bound}. */
     public static void until(String what, Duration bound, Condition condition) throws Exception {
+        if (!poll(bound, condition)) {
+            throw new AssertionError("timed out after " + bound.toSeconds() + " s waiting for " + what);
+        }
+    }
+
+    /**
+     * Polls {@code condition} until it holds or {@code bound} has passed, checking once more at the
+     * end; returns whether it held. For waits whose outcome the test asserts itself afterwards.
+     */
+    public static boolean poll(Duration bound, Condition condition) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + bound.toSeconds() + " s waiting for " + what);
+                return false;
             }
             Thread.sleep(POLL_MILLIS);
         }
+        return true;
     }
 
     /** {@link #until(String, Duration, Condition)} with {@link #DEFAULT_BOUND}. */

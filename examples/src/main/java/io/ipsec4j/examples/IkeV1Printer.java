@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  * previous message (RFC 2409 Appendix B), so an encrypted body is shown as such.
  */
 final class IkeV1Printer {
+    /** Stateless and thread-safe: one serves every message. */
+    private static final IkeV1MessageDecoder DECODER = new IkeV1MessageDecoder();
+
     private IkeV1Printer() {
     }
 
@@ -30,7 +33,7 @@ final class IkeV1Printer {
     static void print(byte[] ike, PrintStream out) {
         IkeV1Message m;
         try {
-            m = new IkeV1MessageDecoder().decode(Unpooled.wrappedBuffer(ike));
+            m = DECODER.decode(Unpooled.wrappedBuffer(ike));
         } catch (IkeProtocolException e) {
             out.println("  not a valid IKEv1 message: " + e.getMessage());
             return;

@@ -1,5 +1,6 @@
 package io.ipsec4j.config.strongswan;
 
+import io.ipsec4j.interop.Await;
 import io.ipsec4j.interop.HostCommand;
 import io.ipsec4j.interop.StrongSwanPair;
 import io.ipsec4j.interop.StrongSwanPair.Node;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -84,15 +86,8 @@ final class SwanctlLivePair implements AutoCloseable {
     }
 
     /** Polls {@code node}'s charon log until {@code condition} holds, for at most {@code seconds}; true if it did. */
-    boolean awaitLog(Node node, Predicate<String> condition, int seconds) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.test(log(node))) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.test(log(node));
+    boolean awaitLog(Node node, Predicate<String> condition, int seconds) throws Exception {
+        return Await.poll(Duration.ofSeconds(seconds), () -> condition.test(log(node)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ipsec4j.ike.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipsec4j.interop.Await;
 import io.ipsec4j.interop.CharonLog;
 import io.ipsec4j.interop.HostCommand;
 import io.ipsec4j.interop.InteropEnvironment;
@@ -10,6 +11,7 @@ import io.ipsec4j.interop.StrongSwanPair.Child;
 import io.ipsec4j.interop.StrongSwanPair.Node;
 import io.ipsec4j.interop.UdpCapture;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -77,20 +79,13 @@ class IkeV1StrongSwanInteropTest {
             String ns = pair.namespace(Node.A);
             if (s.rekeyAndDpd()) {
                 HostCommand.check(30, HostCommand.inNamespace(ns, "swanctl", "--rekey", "--child", CHILD, "--uri", vici));
-                for (int i = 0; i < 100 && pair.log(Node.A).childSas().size() < 2; i++) {
-                    Thread.sleep(100);
-                }
-                for (int i = 0; i < 100 && !logText(pair, Node.A).contains("sending DPD request"); i++) {
-                    Thread.sleep(100);
-                }
-                for (int i = 0; i < 30 && !logText(pair, Node.A).contains("N(DPD_ACK)"); i++) {
-                    Thread.sleep(100);
-                }
+                // The capture checks below assert what these waits are for (two CHILD SAs, DPD, Delete).
+                Await.poll(Duration.ofSeconds(10), () -> pair.log(Node.A).childSas().size() >= 2);
+                Await.poll(Duration.ofSeconds(10), () -> logText(pair, Node.A).contains("sending DPD request"));
+                Await.poll(Duration.ofSeconds(3), () -> logText(pair, Node.A).contains("N(DPD_ACK)"));
                 HostCommand.check(30, HostCommand.inNamespace(ns, "swanctl", "--terminate", "--ike", "interop",
                         "--uri", vici));
-                for (int i = 0; i < 50 && !logText(pair, Node.B).contains("received DELETE"); i++) {
-                    Thread.sleep(100);
-                }
+                Await.poll(Duration.ofSeconds(5), () -> logText(pair, Node.B).contains("received DELETE"));
             }
             datagrams = capture.stop();
             pcap = Files.readAllBytes(pair.directory().resolve("ike-a.pcapng"));

@@ -3,6 +3,7 @@ package io.ipsec4j.ike.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.esp.EspSa;
+import io.ipsec4j.interop.Await;
 import io.ipsec4j.interop.HostCommand;
 import io.ipsec4j.interop.InteropEnvironment;
 import io.ipsec4j.interop.StrongSwanPair;
@@ -24,6 +25,7 @@ import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,11 +106,8 @@ class IkeEngineStrongSwanInteropTest {
                 // Our ESP in: charon's inbound counters rise.
                 byte[] packet = sealUdp(installed.outbound(), child, "from ipsec4j");
                 relay.send(4500, new InetSocketAddress(B, 4500), packet);
-                long[] counters = {0, 0};
-                for (int i = 0; i < 100 && counters[1] == 0; i++) {
-                    Thread.sleep(100);
-                    counters = pair.inboundCounters(Node.B, installed.outbound().spi());
-                }
+                Await.poll(Duration.ofSeconds(10), () -> pair.inboundCounters(Node.B, installed.outbound().spi())[1] > 0);
+                long[] counters = pair.inboundCounters(Node.B, installed.outbound().spi());
                 assertThat(counters[1]).as("charon's inbound packets").isGreaterThanOrEqualTo(1);
 
                 // charon's ESP out: opens with our inbound SA.
@@ -144,11 +143,8 @@ class IkeEngineStrongSwanInteropTest {
                         "--list-sas", "--uri", vici))).contains(String.format("%08x", newOut.spi()))
                         .contains(String.format("%08x", rekeyed.replacement().inbound().spi()));
                 relay.send(4500, new InetSocketAddress(B, 4500), sealUdp(newOut, child, "after rekey"));
-                counters = new long[] {0, 0};
-                for (int i = 0; i < 100 && counters[1] == 0; i++) {
-                    Thread.sleep(100);
-                    counters = pair.inboundCounters(Node.B, newOut.spi());
-                }
+                Await.poll(Duration.ofSeconds(10), () -> pair.inboundCounters(Node.B, newOut.spi())[1] > 0);
+                counters = pair.inboundCounters(Node.B, newOut.spi());
                 assertThat(counters[1]).as("charon's inbound packets on the rekeyed SA").isGreaterThanOrEqualTo(1);
 
                 // Delete from either side: ours when we initiated, charon's when it did.
@@ -161,15 +157,9 @@ class IkeEngineStrongSwanInteropTest {
                 pump(s, relay, events, esps, () -> events.stream().anyMatch(IkeEvent.IkeSaDeleted.class::isInstance));
                 assertThat(events).contains(new IkeEvent.IkeSaDeleted(!javaInitiates));
                 assertThat(s.state()).isEqualTo(IkeSessionState.CLOSED);
-                String after = "";
-                for (int i = 0; i < 100; i++) {
-                    after = HostCommand.check(20, HostCommand.inNamespace(pair.namespace(Node.B), "swanctl",
-                            "--list-sas", "--uri", vici));
-                    if (!after.contains("ESTABLISHED")) {
-                        break;
-                    }
-                    Thread.sleep(100);
-                }
+                String[] listSas = HostCommand.inNamespace(pair.namespace(Node.B), "swanctl", "--list-sas", "--uri", vici);
+                Await.poll(Duration.ofSeconds(10), () -> !HostCommand.check(20, listSas).contains("ESTABLISHED"));
+                String after = HostCommand.check(20, listSas);
                 assertThat(after).as("charon's SAs after the delete").doesNotContain("ESTABLISHED");
             }
         }
@@ -225,9 +215,7 @@ class IkeEngineStrongSwanInteropTest {
                 ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroy);
             }
         }
-        for (int i = 0; i < 100 && !HostCommand.check(10, "ip", "netns", "pids", pair.namespace(node)).isBlank(); i++) {
-            Thread.sleep(50);
-        }
+        Await.poll(Duration.ofSeconds(5), () -> HostCommand.check(10, "ip", "netns", "pids", pair.namespace(node)).isBlank());
     }
 
     private static Tunnel tunnel(String ike, String esp, Child child) {
