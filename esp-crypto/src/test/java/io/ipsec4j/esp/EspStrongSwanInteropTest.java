@@ -2,6 +2,7 @@ package io.ipsec4j.esp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipsec4j.interop.Await;
 import io.ipsec4j.interop.CharonLog;
 import io.ipsec4j.interop.InteropEnvironment;
 import io.ipsec4j.interop.StrongSwanPair;
@@ -16,6 +17,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +103,15 @@ class EspStrongSwanInteropTest {
             sent.put(c.name, payloads);
             pair.sendUdp(Node.A, c.initiatorAddress(), 40000 + c.index, c.responderAddress(), DESTINATION_PORT, payloads);
         }
-        Thread.sleep(500);
+        Await.until("B's inbound SAs to count every datagram A sealed", () -> {
+            CharonLog log = pair.log(Node.B);
+            for (Child c : CHILDREN) {
+                if (pair.inboundCounters(Node.B, log.childSa(c.name).inboundSpi)[1] < SENT_PER_CHILD) {
+                    return false;
+                }
+            }
+            return true;
+        });
         onVeth = veth.stop();
         logB = pair.log(Node.B);
 
@@ -121,12 +131,9 @@ class EspStrongSwanInteropTest {
         }
         for (Child c : CHILDREN) {
             CharonLog.ChildSa sa = logB.childSa(c.name);
-            long[] after = pair.inboundCounters(Node.B, sa.inboundSpi);
-            for (int i = 0; i < 50 && after[1] == countersBefore.get(c.name)[1]; i++) {
-                Thread.sleep(100);
-                after = pair.inboundCounters(Node.B, sa.inboundSpi);
-            }
-            countersAfter.put(c.name, after);
+            long before = countersBefore.get(c.name)[1];
+            Await.poll(Duration.ofSeconds(5), () -> pair.inboundCounters(Node.B, sa.inboundSpi)[1] != before);
+            countersAfter.put(c.name, pair.inboundCounters(Node.B, sa.inboundSpi));
         }
         onTun = tun.stop();
     }

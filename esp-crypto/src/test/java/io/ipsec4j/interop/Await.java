@@ -12,17 +12,18 @@ public final class Await {
     public static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 100;
 
-    /** A condition that may run host commands. */
+    /** A condition that may run host commands; {@code E} is what checking it may throw. */
     @FunctionalInterface
-    public interface Condition {
-        boolean holds() throws Exception;
+    public interface Condition<E extends Exception> {
+        boolean holds() throws E;
     }
 
     private Await() {
     }
 
     /** Polls {@code condition} until it holds; throws an {@link AssertionError} naming {@code what} after {@code bound}. */
-    public static void until(String what, Duration bound, Condition condition) throws Exception {
+    public static <E extends Exception> void until(String what, Duration bound, Condition<E> condition)
+            throws E, InterruptedException {
         if (!poll(bound, condition)) {
             throw new AssertionError("timed out after " + bound.toSeconds() + " s waiting for " + what);
         }
@@ -32,7 +33,8 @@ public final class Await {
      * Polls {@code condition} until it holds or {@code bound} has passed, checking once more at the
      * end; returns whether it held. For waits whose outcome the test asserts itself afterwards.
      */
-    public static boolean poll(Duration bound, Condition condition) throws Exception {
+    public static <E extends Exception> boolean poll(Duration bound, Condition<E> condition)
+            throws E, InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() - deadline > 0) {
@@ -44,7 +46,7 @@ public final class Await {
     }
 
     /** {@link #until(String, Duration, Condition)} with {@link #DEFAULT_BOUND}. */
-    public static void until(String what, Condition condition) throws Exception {
+    public static <E extends Exception> void until(String what, Condition<E> condition) throws E, InterruptedException {
         until(what, DEFAULT_BOUND, condition);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -143,9 +144,7 @@ public final class StrongSwanPair implements AutoCloseable {
         }
         for (Node node : Node.values()) {
             Path socket = dir.resolve(node.name()).resolve("charon.vici");
-            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                Thread.sleep(50);
-            }
+            Await.poll(Duration.ofSeconds(5), () -> Files.exists(socket));
             HostCommand.check(20, HostCommand.inNamespace(namespace(node), "swanctl", "--load-all", "--file",
                     dir.resolve(node.name()).resolve("swanctl.conf").toString(), "--uri", vici(node)));
         }

@@ -3,6 +3,7 @@ package io.ipsec4j.interop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,11 +41,8 @@ public final class UdpCapture {
         Process p = HostCommand.start(log, HostCommand.inNamespace(pair.namespace(node), "tshark", "-n", "-i", iface,
                 "-f", "udp", "-w", file.toString()));
         pair.register(p);
-        for (int i = 0; i < 200; i++) {
-            if (Files.exists(log) && Files.readString(log).contains("Capturing on")) {
-                return new UdpCapture(p, file);
-            }
-            Thread.sleep(50);
+        if (Await.poll(Duration.ofSeconds(10), () -> Files.exists(log) && Files.readString(log).contains("Capturing on"))) {
+            return new UdpCapture(p, file);
         }
         throw new IOException("tshark did not start capturing on " + iface + ": " + Files.readString(log));
     }
