@@ -7,10 +7,14 @@ import io.ipsec4j.config.CloudConfigDetector;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudConfigReader;
 import io.ipsec4j.config.CloudTunnel;
+import io.ipsec4j.config.CloudVpnConnection;
 import io.ipsec4j.config.ConfigText;
+import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.VendorRefusedException;
 import io.ipsec4j.config.aws.AwsTunnelOptionsWriter.StartupAction;
 import io.ipsec4j.config.json.SecretOutput;
+import io.ipsec4j.model.Asn;
+import io.ipsec4j.model.BgpPeering;
 import io.ipsec4j.model.Cidr;
 import io.ipsec4j.model.Dpd;
 import io.ipsec4j.model.DpdAction;
@@ -20,6 +24,7 @@ import io.ipsec4j.model.IpAddress;
 import io.ipsec4j.model.Lifetime;
 import io.ipsec4j.model.PhaseOne;
 import io.ipsec4j.model.PhaseTwo;
+import io.ipsec4j.model.RedundantTunnels;
 import io.ipsec4j.model.Route;
 import io.ipsec4j.model.RoutingMode;
 import io.ipsec4j.model.Secret;
@@ -29,6 +34,7 @@ import io.ipsec4j.model.TunnelInterface;
 import io.ipsec4j.model.algorithm.EspProposal;
 import io.ipsec4j.model.algorithm.IkeProposal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AwsTunnelOptionsWriterTest {
@@ -104,5 +110,26 @@ class AwsTunnelOptionsWriterTest {
         assertThat(t.startupAction()).contains("start");
         assertThat(t.phase2().rekeyMarginSeconds()).hasValue(540);
         assertThat(t.dpdTimeoutSeconds()).hasValue(40);
+    }
+
+    @Test
+    void aPairBecomesTheCreateVpnConnectionOptionsWithOneEntryPerTunnel() throws Exception {
+        Tunnel t1 = Tunnel.builder().from(tunnel("aes256-sha256-modp2048", "aes256gcm16-modp2048", 1024)).routes(List.of())
+                .bgp(BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512)).neighbor(IpAddress.parse("169.254.44.1"))
+                        .build()).build();
+        Tunnel t2 = Tunnel.builder().from(t1).name("aws-2").gateway("gw-2")
+                .phaseOne(PhaseOne.builder().from(t1.phaseOne()).remotePublicIp(IpAddress.parse("198.18.0.11"))
+                        .localPublicIp(IpAddress.parse("198.18.0.21")).build())
+                .tunnelInterface(TunnelInterface.parse("169.254.45.2/30", "169.254.45.1"))
+                .bgp(BgpPeering.builder().localAsn(Asn.of(65000)).peerAsn(Asn.of(64512)).neighbor(IpAddress.parse("169.254.45.1"))
+                        .build()).build();
+        RedundantTunnels pair = RedundantTunnels.builder().name("pair").tunnel1(t1).tunnel2(t2).build();
+        String json = AwsTunnelOptionsWriter.connectionOptions(pair, StartupAction.ADD, SecretOutput.REDACT);
+        assertThat(json).contains("\"StaticRoutesOnly\" : false", "\"TunnelInsideIpVersion\" : \"ipv4\"").doesNotContain(PSK);
+        CloudVpnConnection c = CloudConfigReader.read(json);
+        assertThat(c.format()).isEqualTo(CloudConfigFormat.AWS_TUNNEL_OPTIONS_JSON);
+        assertThat(c.tunnels()).extracting(t -> t.customerInsideAddress().orElseThrow().address().toString())
+                .containsExactly("169.254.44.2", "169.254.45.2");
+        assertThat(c.tunnels()).allSatisfy(t -> assertThat(t.routing()).isEqualTo(RoutingType.BGP));
     }
 }
