@@ -2,6 +2,7 @@ package io.ipsec4j.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipsec4j.config.aws.AwsApiJsonParser;
+import io.ipsec4j.config.aws.AwsTunnelOptionsParser;
 import io.ipsec4j.config.azure.AzureConnectionJsonParser;
 import io.ipsec4j.config.azure.AzureVwanJsonParser;
 import io.ipsec4j.config.gcp.GcpVpnTunnelParser;
@@ -109,6 +110,9 @@ public final class CloudConfigDetector {
         }
         if (AwsApiJsonParser.matches(root)) {
             return CloudConfigFormat.AWS_API_JSON;
+        }
+        if (AwsTunnelOptionsParser.matches(root)) {
+            return CloudConfigFormat.AWS_TUNNEL_OPTIONS_JSON;
         }
         if (GcpVpnTunnelParser.matches(root)) {
             return CloudConfigFormat.GCP_VPN_TUNNEL_JSON;

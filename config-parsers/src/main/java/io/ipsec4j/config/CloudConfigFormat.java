@@ -17,6 +17,12 @@ public enum CloudConfigFormat {
     AWS_XML(CloudProvider.AWS, "AWS CustomerGatewayConfiguration XML", true),
     /** AWS EC2 {@code describe-vpn-connections} JSON (§1.5). */
     AWS_API_JSON(CloudProvider.AWS, "AWS EC2 describe-vpn-connections JSON", true),
+    /**
+     * AWS EC2 tunnel options as a request states them: {@code modify-vpn-tunnel-options} input
+     * ({@code --cli-input-json}, or the bare {@code --tunnel-options} object) or the {@code Options} of
+     * {@code create-vpn-connection} (§1.5).
+     */
+    AWS_TUNNEL_OPTIONS_JSON(CloudProvider.AWS, "AWS EC2 tunnel options JSON", true),
     /** Azure Virtual WAN "Download VPN configuration" JSON (§2.1). */
     AZURE_VWAN_JSON(CloudProvider.AZURE, "Azure Virtual WAN JSON", true),
     /** Azure VPN Gateway "Download configuration" device script, header block (§2.2.1). */

@@ -2,6 +2,7 @@ package io.ipsec4j.config;
 
 import io.ipsec4j.config.aws.AwsApiJsonParser;
 import io.ipsec4j.config.aws.AwsGenericTextParser;
+import io.ipsec4j.config.aws.AwsTunnelOptionsParser;
 import io.ipsec4j.config.aws.AwsXmlParser;
 import io.ipsec4j.config.azure.AzureConnectionJsonParser;
 import io.ipsec4j.config.azure.AzureDeviceScriptParser;
@@ -64,6 +65,7 @@ public final class CloudConfigReader {
             case AWS_GENERIC_TEXT -> new AwsGenericTextParser();
             case AWS_XML -> new AwsXmlParser();
             case AWS_API_JSON -> new AwsApiJsonParser();
+            case AWS_TUNNEL_OPTIONS_JSON -> new AwsTunnelOptionsParser();
             case AZURE_VWAN_JSON -> new AzureVwanJsonParser();
             case AZURE_DEVICE_SCRIPT -> new AzureDeviceScriptParser();
             case AZURE_CONNECTION_JSON -> new AzureConnectionJsonParser();

@@ -54,11 +54,17 @@ public abstract class CloudPhase2 {
     /** Anti-replay window in packets (AWS API). */
     public abstract OptionalInt replayWindowPackets();
 
+    /** Seconds before the lifetime ends at which the cloud rekeys (AWS {@code RekeyMarginTimeSeconds}). */
+    public abstract OptionalLong rekeyMarginSeconds();
+
+    /** Random extra margin in percent of the rekey margin (AWS {@code RekeyFuzzPercentage}). */
+    public abstract OptionalInt rekeyFuzzPercent();
+
     /** True when nothing at all is stated. */
     public boolean isEmpty() {
         return protocol().isEmpty() && mode().isEmpty() && encryptionNames().isEmpty() && integrityNames().isEmpty()
                 && pfsGroupNames().isEmpty() && lifetimeSeconds().isEmpty() && lifetimeKilobytes().isEmpty()
-                && replayWindowPackets().isEmpty();
+                && replayWindowPackets().isEmpty() && rekeyMarginSeconds().isEmpty() && rekeyFuzzPercent().isEmpty();
     }
 
     /** A new builder. */
@@ -90,6 +96,8 @@ public abstract class CloudPhase2 {
         lifetimeSeconds().ifPresent(s -> sb.append(' ').append(s).append('s'));
         lifetimeKilobytes().ifPresent(k -> sb.append(' ').append(k).append("KB"));
         replayWindowPackets().ifPresent(w -> sb.append(" replay ").append(w));
+        rekeyMarginSeconds().ifPresent(m -> sb.append(" margin ").append(m).append('s'));
+        rekeyFuzzPercent().ifPresent(f -> sb.append(" fuzz ").append(f).append('%'));
         return sb.toString();
     }
 }

@@ -83,10 +83,14 @@ final class CloudTunnelBuilder {
             t.customerOutsideAddress().filter(a -> !a.equals(t.cloudOutsideAddress().get())).ifPresent(p1::localPublicIp);
             t.phase1().lifetimeSeconds().ifPresent(s -> p1.lifetime(Lifetime.ofSeconds(s)));
             PhaseTwo.Builder p2 = PhaseTwo.builder().proposals(plan.esp());
-            if (t.phase2().lifetimeSeconds().isPresent() || t.phase2().lifetimeKilobytes().isPresent()) {
-                Lifetime.Builder l = Lifetime.builder().time(t.phase2().lifetimeSeconds().isPresent()
-                        ? Duration.ofSeconds(t.phase2().lifetimeSeconds().getAsLong()) : PhaseTwo.DEFAULT_LIFETIME);
-                t.phase2().lifetimeKilobytes().ifPresent(kb -> l.bytes(Math.multiplyExact(kb, 1024L)));
+            CloudPhase2 c2 = t.phase2();
+            if (c2.lifetimeSeconds().isPresent() || c2.lifetimeKilobytes().isPresent() || c2.rekeyMarginSeconds().isPresent()
+                    || c2.rekeyFuzzPercent().isPresent()) {
+                Lifetime.Builder l = Lifetime.builder().time(c2.lifetimeSeconds().isPresent()
+                        ? Duration.ofSeconds(c2.lifetimeSeconds().getAsLong()) : PhaseTwo.DEFAULT_LIFETIME);
+                c2.lifetimeKilobytes().ifPresent(kb -> l.bytes(Math.multiplyExact(kb, 1024L)));
+                c2.rekeyMarginSeconds().ifPresent(m -> l.rekeyMargin(Duration.ofSeconds(m)));
+                c2.rekeyFuzzPercent().ifPresent(l::rekeyFuzzPercent);
                 p2.lifetime(l.build());
             }
             t.phase2().mode().ifPresent(p2::mode);

@@ -1,6 +1,9 @@
 package io.ipsec4j.examples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ipsec4j.config.CloudImport;
 import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.JsonInput;
 import io.ipsec4j.model.Asn;
 import io.ipsec4j.model.BgpPeering;
 import io.ipsec4j.model.Dpd;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +39,8 @@ import java.util.List;
  * compares tunnel 1 with a deliberately mismatched AWS side and prints what fails and why, then
  * imports a real AWS file ({@link ImportCloudConfig}), runs a packet through the ESP engine
  * ({@link EspRoundTrip}) and decodes the IKE_SA_INIT and IKE_AUTH exchanges of a bundled strongSwan
- * capture ({@link DecodeIkeCapture}).
+ * capture ({@link DecodeIkeCapture}), and exports the imported pair for our gateway and for AWS
+ * ({@link ExportTunnel}).
  *
  * <p>Run it with {@code ./run-example}. All data is made up here; no network is used.
  */
@@ -97,7 +102,45 @@ public final class Tour {
         } catch (IOException e) {
             out.println("  cannot decode the bundled capture: " + e.getMessage());
         }
+
+        exportStep(out);
         return pair;
+    }
+
+    /** The imported AWS pair (step 4's file) written for our gateway and for AWS (ExportTunnel). */
+    static void exportStep(PrintStream out) {
+        heading(out, "7. Exporting the imported AWS pair for our gateway (ExportTunnel)");
+        try {
+            CloudImport in = ImportCloudConfig.importSample();
+            ExportTunnel.Export export = ExportTunnel.export(in.singleTunnels(), in.redundantPairs(),
+                    ExportTunnel.CloudVendor.AWS, in.source().connectionId(), false);
+            out.println("  swanctl.conf for our gateway (first lines; keys only with --secrets):");
+            export.swanctl().lines().filter(l -> !l.isBlank()).skip(3).limit(8).forEach(l -> out.println("  " + l));
+            out.println("  AWS tunnel options (aws ec2 modify-vpn-tunnel-options --cli-input-json):");
+            export.cloud().forEach((name, json) -> out.println("    " + name + ": " + summary(json)));
+            export.refusals().forEach(r -> out.println("    refused " + r));
+        } catch (ConfigParseException e) {
+            out.println("  cannot import the bundled sample: " + e.getMessage());
+        }
+    }
+
+    /** The outside address, inside CIDR, IKE versions, Phase 1 ciphers and PFS groups of a modify request. */
+    private static String summary(String json) {
+        try {
+            JsonNode request = JsonInput.mapper().readTree(json);
+            JsonNode o = request.path("TunnelOptions");
+            return request.path("VpnTunnelOutsideIpAddress").asText() + ", inside " + o.path("TunnelInsideCidr").asText()
+                    + ", " + values(o, "IKEVersions") + ", Phase 1 " + values(o, "Phase1EncryptionAlgorithms") + "/"
+                    + values(o, "Phase1IntegrityAlgorithms") + ", PFS groups " + values(o, "Phase2DHGroupNumbers");
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    private static String values(JsonNode o, String key) {
+        List<String> out = new ArrayList<>();
+        o.path(key).forEach(v -> out.add(v.path("Value").asText()));
+        return String.join(",", out);
     }
 
     static Tunnel awsTunnel(String name, String gateway, String ourIp, String awsIp, String inside, String awsInside) {

@@ -22,6 +22,9 @@ class TourTest {
         String decode = out.substring(out.indexOf("6. Decoding an IKE capture"));
         assertThat(decode.lines().filter(l -> l.startsWith("#")).map(l -> l.substring(0, l.indexOf(' '))))
                 .containsExactly("#1", "#2", "#3", "#4");
+        assertThat(out).contains("7. Exporting the imported AWS pair for our gateway (ExportTunnel)", "remote_addrs = ",
+                "ikev1", "Phase 1 AES128");
+        assertThat(out.substring(out.indexOf("7. Exporting"))).doesNotContain("refused");
         assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
     }
 }

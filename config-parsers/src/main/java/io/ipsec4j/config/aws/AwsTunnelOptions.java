@@ -117,12 +117,37 @@ final class AwsTunnelOptions {
         return values.cidr(key, at.get().asText(), at.get().location());
     }
 
+    /**
+     * The tunnel of a request that states its options apart from its outside address
+     * ({@code modify-vpn-tunnel-options}: {@code VpnTunnelOutsideIpAddress} beside {@code TunnelOptions};
+     * a bare options object has none).
+     */
+    CloudTunnel request(String group, int number, JsonAt spec, Optional<JsonAt> outsideAt) throws ConfigParseException {
+        if (!spec.node().isObject()) {
+            throw spec.error("found " + JsonAt.kind(spec.node()), "a tunnel options object");
+        }
+        Optional<IpAddress> outside = Optional.empty();
+        if (outsideAt.isPresent()) {
+            outside = values.address("VpnTunnelOutsideIpAddress", outsideAt.get().asText(), outsideAt.get().location());
+        } else if (spec.has("OutsideIpAddress")) {
+            outsideAt = spec.get("OutsideIpAddress");
+            outside = values.address("OutsideIpAddress", outsideAt.get().asText(), outsideAt.get().location());
+        }
+        CloudTunnel base = CloudTunnel.builder().group(group).number(number).putProvenance(CloudField.TUNNEL, spec.location()).build();
+        return connectionOptions(tunnel(base, spec, outside, outsideAt));
+    }
+
     private CloudTunnel tunnel(CloudTunnel base, JsonAt o, Optional<IpAddress> outside) throws ConfigParseException {
+        return tunnel(base, o, outside, o.get("OutsideIpAddress"));
+    }
+
+    private CloudTunnel tunnel(CloudTunnel base, JsonAt o, Optional<IpAddress> outside, Optional<JsonAt> outsideAt)
+            throws ConfigParseException {
         CloudTunnel.Builder b = CloudTunnel.builder().from(base);
         CloudPhase1.Builder p1 = CloudPhase1.builder().from(base.phase1());
         CloudPhase2.Builder p2 = CloudPhase2.builder().from(base.phase2());
         if (outside.isPresent()) {
-            b.cloudOutsideAddress(outside.get()).putProvenance(CloudField.CLOUD_OUTSIDE_ADDRESS, o.get("OutsideIpAddress").orElseThrow().location());
+            b.cloudOutsideAddress(outside.get()).putProvenance(CloudField.CLOUD_OUTSIDE_ADDRESS, outsideAt.orElseThrow().location());
         }
         for (String key : List.of("TunnelInsideCidr", "TunnelInsideIpv6Cidr")) {
             Optional<JsonAt> at = o.get(key).filter(j -> !j.node().isNull());
@@ -164,6 +189,16 @@ final class AwsTunnelOptions {
         if (l2.isPresent()) {
             p2.lifetimeSeconds(values.checkRange("Phase2LifetimeSeconds", l2.getAsLong(), o.location(), 1, 86_400 * 7));
             b.putProvenance(CloudField.PHASE2_LIFETIME, o.get("Phase2LifetimeSeconds").orElseThrow().location());
+        }
+        OptionalLong margin = o.optionalLong("RekeyMarginTimeSeconds");
+        if (margin.isPresent()) {
+            p2.rekeyMarginSeconds(values.checkRange("RekeyMarginTimeSeconds", margin.getAsLong(), o.location(), 0, 86_400 * 7));
+            b.putProvenance(CloudField.PHASE2_LIFETIME, o.get("RekeyMarginTimeSeconds").orElseThrow().location());
+        }
+        OptionalLong fuzz = o.optionalLong("RekeyFuzzPercentage");
+        if (fuzz.isPresent()) {
+            p2.rekeyFuzzPercent((int) values.checkRange("RekeyFuzzPercentage", fuzz.getAsLong(), o.location(), 0, 100));
+            b.putProvenance(CloudField.PHASE2_LIFETIME, o.get("RekeyFuzzPercentage").orElseThrow().location());
         }
         OptionalLong replay = o.optionalLong("ReplayWindowSize");
         if (replay.isPresent()) {

@@ -23,4 +23,9 @@ class AwsParsersFuzzTest {
     void apiJson(FuzzedDataProvider data) {
         ParserHarness.parseOrTypedError(new AwsApiJsonParser(), data.consumeRemainingAsBytes());
     }
+
+    @FuzzTest(maxDuration = "30s")
+    void tunnelOptions(FuzzedDataProvider data) {
+        ParserHarness.parseOrTypedError(new AwsTunnelOptionsParser(), data.consumeRemainingAsBytes());
+    }
 }

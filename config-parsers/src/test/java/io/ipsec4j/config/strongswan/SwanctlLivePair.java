@@ -22,8 +22,13 @@ final class SwanctlLivePair implements AutoCloseable {
     private final StrongSwanPair pair;
 
     SwanctlLivePair() throws IOException, InterruptedException {
+        this("");
+    }
+
+    /** A pair whose strongswan.conf gets {@code charonExtra} inside {@code charon { }}. */
+    SwanctlLivePair(String charonExtra) throws IOException, InterruptedException {
         // Route-based tunnels negotiate 0.0.0.0/0: routes into libipsec's TUN would capture IKE itself.
-        pair = new StrongSwanPair(List.of()).strongswanConfExtra("  install_routes = no");
+        pair = new StrongSwanPair(List.of()).strongswanConfExtra("  install_routes = no\n" + charonExtra);
         boolean started = false;
         try {
             pair.start();
@@ -39,6 +44,39 @@ final class SwanctlLivePair implements AutoCloseable {
                 pair.close();
             }
         }
+    }
+
+    /** Adds {@code address}/24 to the node's veth (a second public address, for a redundant pair). */
+    void addPublicAddress(Node node, String address) throws IOException, InterruptedException {
+        HostCommand.check(10, HostCommand.inNamespace(pair.namespace(node), "ip", "addr", "add", address + "/24", "dev",
+                pair.veth(node)));
+    }
+
+    /**
+     * Keeps the public network out of kernel-libipsec's TUN device. kernel-libipsec (the userspace ESP
+     * of this harness: the test kernel has no ESP algorithms, XFRM interfaces or VTI) has neither
+     * if_id nor marks: for a 0.0.0.0/0 CHILD SA it routes everything into its TUN device (table 220,
+     * {@code default dev ipsec0}) and excludes only that SA's own peer ({@code throw <peer>}), so the
+     * IKE packets of a second tunnel to another peer address would enter the first tunnel. A
+     * {@code throw} route for the public /24 in table 220 does for every peer what libipsec does for
+     * one. (A {@code mode = pass} CHILD SA does not help: libipsec turns it into one more route into
+     * its TUN device, seen live.)
+     */
+    void excludePublicNetworkFromTunnels() throws IOException, InterruptedException {
+        for (Node node : Node.values()) {
+            HostCommand.check(10, HostCommand.inNamespace(pair.namespace(node), "ip", "route", "add", "throw", "192.0.2.0/24",
+                    "table", "220"));
+        }
+    }
+
+    /** Takes the node's veth down: its peer sees it disappear (no answer at all, as with a dead gateway). */
+    void disconnect(Node node) throws IOException, InterruptedException {
+        HostCommand.check(10, HostCommand.inNamespace(pair.namespace(node), "ip", "link", "set", pair.veth(node), "down"));
+    }
+
+    /** Runs {@code command} in the node's namespace and returns its output (for diagnostics). */
+    String inNamespace(Node node, String... command) throws IOException, InterruptedException {
+        return HostCommand.run(20, HostCommand.inNamespace(pair.namespace(node), command)).output;
     }
 
     static String address(Node node) {
