@@ -21,7 +21,10 @@ class TourTest {
                 "8 IKE message(s), 2 ESP packet(s)");
         String decode = out.substring(out.indexOf("6. Decoding an IKE capture"));
         assertThat(decode.lines().filter(l -> l.startsWith("#")).map(l -> l.substring(0, l.indexOf(' '))))
-                .containsExactly("#1", "#2", "#3", "#4");
+                .containsExactly("#1", "#2", "#3", "#4", "#5", "#6", "#7");
+        assertThat(decode).contains("An IKEv1 session", "(4 earlier IKE message(s) not shown)",
+                "decrypted with Ka and the chained IV", "ID: USER_FQDN(3) a@interop.test", "IKEv1 QUICK_MODE(32)",
+                "ID: IPV4_ADDR(1) 10.1.0.1/32", "15 IKE message(s), 6 ESP packet(s)");
         assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
     }
 }
