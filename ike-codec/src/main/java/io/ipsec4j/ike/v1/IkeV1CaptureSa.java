@@ -4,6 +4,7 @@ import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.algorithm.EncryptionAlgorithm;
 import io.ipsec4j.model.algorithm.IkeV1Attributes;
 import io.ipsec4j.model.algorithm.PrfAlgorithm;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class IkeV1CaptureSa {
             byte[] g = ke.keyExchangeData().toByteArray();
             if (gxi == null) {
                 gxi = g;
-            } else if (gxr == null && !java.util.Arrays.equals(gxi, g)) {
+            } else if (gxr == null && !Arrays.equals(gxi, g)) {
                 gxr = g;
             }
         }
