@@ -41,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,40 +49,72 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Decodes the IKEv2 messages of a capture and prints each as a tree: the header, then every payload
- * with its main fields; with a Wireshark {@code ikev2_decryption_table} file (rows as
+ * Decodes the IKEv2 and IKEv1 messages of a capture and prints each as a tree: the header, then every
+ * payload with its main fields; with a Wireshark {@code ikev2_decryption_table} file (rows as
  * {@link IkeWiresharkKeys#ikev2DecryptionRowWithKeys} and strongSwan's {@code save-keys} write them)
  * the SK payloads are decrypted and their inner payloads printed too. IKEv1 (ISAKMP) messages are
- * recognised by their major version and printed by {@link IkeV1Printer}: header and plaintext
- * payloads; their encrypted bodies are not decrypted.
+ * recognised by their major version and printed by {@link IkeV1Printer}; with an
+ * {@code ikev1_decryption_table} file (rows as
+ * {@link io.ipsec4j.ike.v1.IkeV1WiresharkKeys#ikev1DecryptionRowWithKeys} and {@code save-keys} write
+ * them) their encrypted bodies are decrypted by an {@link io.ipsec4j.ike.v1.IkeV1CaptureDecryptor}.
  *
- * <p>{@code DecodeIkeCapture [capture.pcap|pcapng] [keys]}: UDP 500 and 4500 (non-ESP marker
- * stripped; ESP and NAT-keepalives counted, not decoded). Without arguments it reads the bundled
- * capture of a strongSwan 5 ↔ strongSwan session (IKE_SA_INIT, IKE_AUTH, CREATE_CHILD_SA,
- * INFORMATIONAL and two ESP packets, NAT-T on 4500) and its key table, both made by the esp-crypto
- * interop harness. <b>The key table holds secret keys</b>: only of that throw-away test session here.
+ * <p>{@code DecodeIkeCapture [capture.pcap|pcapng] [ikev2_decryption_table] [--ikev1-keys
+ * ikev1_decryption_table]}: UDP 500 and 4500 (non-ESP marker stripped; ESP and NAT-keepalives
+ * counted, not decoded). Without arguments it reads the two bundled captures and their key tables,
+ * made by the interop harness: a strongSwan 5 ↔ strongSwan IKEv2 session (IKE_SA_INIT, IKE_AUTH,
+ * CREATE_CHILD_SA, INFORMATIONAL and two ESP packets, NAT-T on 4500) and an IKEv1 session (main mode
+ * aes128-sha1-modp2048 PSK, quick mode, ESP, DPD and the deletes). <b>The key tables hold secret
+ * keys</b>: only of those throw-away test sessions here.
  */
 public final class DecodeIkeCapture {
     static final String BUNDLED_CAPTURE = "strongswan-ikev2.pcapng";
     static final String BUNDLED_KEYS = "strongswan-ikev2.ikev2_decryption_table";
+    static final String BUNDLED_IKEV1_CAPTURE = "strongswan-ikev1.pcapng";
+    static final String BUNDLED_IKEV1_KEYS = "strongswan-ikev1.ikev1_decryption_table";
+    private static final String USAGE = "usage: DecodeIkeCapture [capture.pcap|capture.pcapng] "
+            + "[ikev2_decryption_table] [--ikev1-keys ikev1_decryption_table]";
+
+    /** Where the messages decoded but not shown go. */
+    private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     private DecodeIkeCapture() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length > 2) {
-            System.err.println("usage: DecodeIkeCapture [capture.pcap|capture.pcapng] [ikev2_decryption_table]");
+        List<String> positional = new ArrayList<>(List.of(args));
+        int option = positional.indexOf("--ikev1-keys");
+        String ikev1Keys = option >= 0 && option + 1 < positional.size() ? positional.remove(option + 1) : null;
+        if (option >= 0 && ikev1Keys != null) {
+            positional.remove(option);
+        }
+        if (positional.size() > 2 || positional.contains("--ikev1-keys") || positional.isEmpty() && ikev1Keys != null) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        byte[] capture = args.length > 0 ? readFile(Path.of(args[0])) : resource(BUNDLED_CAPTURE);
-        String keys = args.length > 1 ? Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)
-                : args.length == 0 ? new String(resource(BUNDLED_KEYS), StandardCharsets.UTF_8) : null;
-        run(capture, keys, Integer.MAX_VALUE, System.out);
+        if (positional.isEmpty()) {
+            runBundled(System.out, Integer.MAX_VALUE);
+            System.out.println();
+            runBundledIkeV1(System.out, 0, Integer.MAX_VALUE);
+            return;
+        }
+        byte[] capture = readFile(Path.of(positional.get(0)));
+        String keys = positional.size() > 1 ? Files.readString(Path.of(positional.get(1)), StandardCharsets.UTF_8) : null;
+        String v1Keys = ikev1Keys == null ? null : Files.readString(Path.of(ikev1Keys), StandardCharsets.UTF_8);
+        run(capture, keys, v1Keys, 0, Integer.MAX_VALUE, System.out);
     }
 
     /** Decodes the bundled capture with its keys, printing at most {@code maxMessages} IKE messages. */
     public static int runBundled(PrintStream out, int maxMessages) throws IOException {
         return run(resource(BUNDLED_CAPTURE), new String(resource(BUNDLED_KEYS), StandardCharsets.UTF_8),
                 maxMessages, out);
+    }
+
+    /**
+     * Decodes the bundled IKEv1 capture with its {@code ikev1_decryption_table}, printing at most
+     * {@code maxMessages} IKE messages after the first {@code skipMessages} (decrypted but not shown).
+     */
+    public static int runBundledIkeV1(PrintStream out, int skipMessages, int maxMessages) throws IOException {
+        return run(resource(BUNDLED_IKEV1_CAPTURE), null,
+                new String(resource(BUNDLED_IKEV1_KEYS), StandardCharsets.UTF_8), skipMessages, maxMessages, out);
     }
 
     /**
@@ -92,7 +125,23 @@ public final class DecodeIkeCapture {
      * @throws IOException if the capture or the key table is malformed
      */
     public static int run(byte[] capture, String keyTable, int maxMessages, PrintStream out) throws IOException {
+        return run(capture, keyTable, null, 0, maxMessages, out);
+    }
+
+    /**
+     * Prints IKE messages of {@code capture} (pcap or pcapng bytes): the first {@code skipMessages}
+     * are decoded (IKEv1 ones decrypted, so that later IVs chain) but not shown, then at most
+     * {@code maxMessages} are printed and the rest counted. IKEv2 SK payloads are decrypted with the
+     * rows of the {@code ikev2_decryption_table} {@code keyTable}, IKEv1 messages with those of the
+     * {@code ikev1_decryption_table} {@code ikev1KeyTable} (each {@code null} when not given);
+     * returns the number of IKE messages printed.
+     *
+     * @throws IOException if the capture or a key table is malformed
+     */
+    public static int run(byte[] capture, String keyTable, String ikev1KeyTable, int skipMessages, int maxMessages,
+            PrintStream out) throws IOException {
         Map<String, IkeWiresharkKeyRow> keys = keyTable == null ? Map.of() : parseKeys(keyTable);
+        IkeV1Printer ikeV1Printer = IkeV1Printer.withKeyTable(ikev1KeyTable);
         List<UdpDatagram> datagrams = PcapUdpReader.read(capture);
         IkeMessageDecoder decoder = new IkeMessageDecoder();
         int ikeMessages = 0;
@@ -117,13 +166,23 @@ public final class DecodeIkeCapture {
                 ike = Arrays.copyOfRange(ike, 4, ike.length);
             }
             ikeMessages++;
+            boolean ikeV1 = IkeHeaders.majorVersion(Unpooled.wrappedBuffer(ike)) == IkeHeaders.MAJOR_VERSION_1;
+            if (ikeMessages <= skipMessages) {
+                if (ikeV1) {
+                    ikeV1Printer.print(ike, NOWHERE);
+                }
+                continue;
+            }
             if (printed >= maxMessages) {
                 continue;
             }
+            if (printed == 0 && skipMessages > 0) {
+                out.printf("(%d earlier IKE message(s) not shown)%n", skipMessages);
+            }
             printed++;
             out.printf("#%d %s%s, %d bytes%n", d.frame(), d.endpoints(), natT ? " (non-ESP marker)" : "", ike.length);
-            if (IkeHeaders.majorVersion(Unpooled.wrappedBuffer(ike)) == IkeHeaders.MAJOR_VERSION_1) {
-                IkeV1Printer.print(ike, out);
+            if (ikeV1) {
+                ikeV1Printer.print(ike, out);
                 continue;
             }
             IkeMessage m;
@@ -141,8 +200,9 @@ public final class DecodeIkeCapture {
                 }
             }
         }
-        if (ikeMessages > printed) {
-            out.printf("(%d more IKE message(s) not shown)%n", ikeMessages - printed);
+        int after = ikeMessages - Math.min(ikeMessages, skipMessages) - printed;
+        if (after > 0) {
+            out.printf("(%d more IKE message(s) not shown)%n", after);
         }
         out.printf("%d IKE message(s), %d ESP packet(s), %d NAT-keepalive(s) in %d UDP datagram(s)%n", ikeMessages,
                 esp, keepalives, datagrams.size());

@@ -39,8 +39,8 @@ import java.util.List;
  * compares tunnel 1 with a deliberately mismatched AWS side and prints what fails and why, then
  * imports a real AWS file ({@link ImportCloudConfig}), runs a packet through the ESP engine
  * ({@link EspRoundTrip}) and decodes the IKE_SA_INIT and IKE_AUTH exchanges of a bundled strongSwan
- * capture ({@link DecodeIkeCapture}), and exports the imported pair for our gateway and for AWS
- * ({@link ExportTunnel}).
+ * capture and the encrypted main and quick mode messages of a bundled IKEv1 one ({@link DecodeIkeCapture}),
+ * and exports the imported pair for our gateway and for AWS ({@link ExportTunnel}).
  *
  * <p>Run it with {@code ./run-example}. All data is made up here; no network is used.
  */
@@ -101,6 +101,13 @@ public final class Tour {
             DecodeIkeCapture.runBundled(out, 4);
         } catch (IOException e) {
             out.println("  cannot decode the bundled capture: " + e.getMessage());
+        }
+        out.println();
+        out.println("  An IKEv1 session (main mode PSK, quick mode, DPD, deletes), decrypted with its ikev1_decryption_table:");
+        try {
+            DecodeIkeCapture.runBundledIkeV1(out, 4, 3);
+        } catch (IOException e) {
+            out.println("  cannot decode the bundled IKEv1 capture: " + e.getMessage());
         }
 
         exportStep(out);

@@ -104,4 +104,63 @@ class DecodeIkeCaptureTest {
         String out = run(capture(), table);
         assertThat(out).contains("decrypted with SK_ei/SK_ai: 12 inner payload(s)").doesNotContain("cannot decrypt");
     }
+
+    private static String runIkeV1(String ikev1Keys, int skip, int max) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DecodeIkeCapture.run(DecodeIkeCapture.resource(DecodeIkeCapture.BUNDLED_IKEV1_CAPTURE), null, ikev1Keys, skip,
+                max, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String ikeV1Keys() {
+        return new String(DecodeIkeCapture.resource(DecodeIkeCapture.BUNDLED_IKEV1_KEYS), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theBundledIkeV1CaptureDecryptsCompletelyWithItsKeyTable() throws IOException {
+        String out = runIkeV1(ikeV1Keys(), 0, Integer.MAX_VALUE);
+
+        assertThat(out).contains("IKEv1 IDENTITY_PROTECTION(2)", "ID: USER_FQDN(3) a@interop.test",
+                "ID: USER_FQDN(3) b@interop.test", "N: INITIAL_CONTACT(24578)", "IKEv1 QUICK_MODE(32)",
+                "SA: proposal 1 (protocol 3, SPI ", "ID: IPV4_ADDR(1) 10.1.0.1/32", "ID: IPV4_ADDR(1) 10.2.0.1/32",
+                "N: R_U_THERE(36136)", "N: R_U_THERE_ACK(36137)", "D: protocol 3, 1 SPI(s)", "D: protocol 1, 1 SPI(s)",
+                "15 IKE message(s), 6 ESP packet(s), 0 NAT-keepalive(s) in 21 UDP datagram(s)");
+        // main mode 5 and 6, quick mode 1-3, four DPD messages, two deletes
+        assertThat(out.lines().filter(l -> l.contains("decrypted with Ka and the chained IV"))).hasSize(11);
+        assertThat(out).doesNotContain("not decrypted", "cannot decrypt", "not a valid");
+    }
+
+    @Test
+    void withoutIkeV1KeysTheEncryptedBodiesStayEncrypted() throws IOException {
+        String out = runIkeV1(null, 0, Integer.MAX_VALUE);
+
+        assertThat(out).contains("encrypted body: 80 bytes, first payload ID(5) (no IKEv1 keys given: not decrypted)")
+                .doesNotContain("a@interop.test", "decrypted with");
+    }
+
+    @Test
+    void aWrongIkeV1KeyIsTheIntegrityFailureAndAnotherCookieHasNoKey() throws IOException {
+        String row = ikeV1Keys().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+        String wrongKey = row.substring(0, 17) + "00".repeat(16);
+        assertThat(runIkeV1(wrongKey, 0, Integer.MAX_VALUE))
+                .contains("(cannot decrypt: IKEv1 message integrity check failed)").doesNotContain("a@interop.test");
+        String otherCookie = "0102030405060708" + row.substring(16);
+        assertThat(runIkeV1(otherCookie, 0, Integer.MAX_VALUE))
+                .contains("(no key row for this initiator cookie: not decrypted)");
+        assertThatThrownBy(() -> runIkeV1("0102,00", 0, 1)).isInstanceOf(IOException.class)
+                .hasMessage("key table: ikev1_decryption_table line 1: Initiator's COOKIE: 2 bytes (expected: 8)");
+    }
+
+    @Test
+    void skippedIkeV1MessagesStillChainTheIvsOfTheOnesShown() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int printed = DecodeIkeCapture.runBundledIkeV1(new PrintStream(bytes, true, StandardCharsets.UTF_8), 4, 3);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(printed).isEqualTo(3);
+        assertThat(messageLines(out).stream().map(l -> l.substring(0, l.indexOf(' ')))).containsExactly("#5", "#6",
+                "#7");
+        assertThat(out).contains("(4 earlier IKE message(s) not shown)", "ID: USER_FQDN(3) a@interop.test",
+                "ID: IPV4_ADDR(1) 10.1.0.1/32", "(8 more IKE message(s) not shown)").doesNotContain("not decrypted");
+    }
 }

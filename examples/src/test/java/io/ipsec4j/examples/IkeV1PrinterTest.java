@@ -34,7 +34,7 @@ class IkeV1PrinterTest {
         String out = decode(HexFormat.of().parseHex(INFORMATIONAL));
 
         assertThat(out).contains("(5), cookies 05041c1d00fd6eff/2e9ac75cd77f5cc6, message ID 5c9704a7")
-                .contains("encrypted body: 48 bytes, first payload HASH(8)");
+                .contains("encrypted body: 48 bytes, first payload HASH(8) (no IKEv1 keys given: not decrypted)");
     }
 
     @Test

@@ -19,9 +19,12 @@ class TourTest {
                 "4. Importing the file AWS hands out", "1 redundant pair", "5. The ESP engine", "replayed packet rejected");
         assertThat(out).contains("6. Decoding an IKE capture (DecodeIkeCapture)", "(4 more IKE message(s) not shown)",
                 "8 IKE message(s), 2 ESP packet(s)");
-        String decode = out.substring(out.indexOf("6. Decoding an IKE capture"));
+        String decode = out.substring(out.indexOf("6. Decoding an IKE capture"), out.indexOf("7. Exporting"));
         assertThat(decode.lines().filter(l -> l.startsWith("#")).map(l -> l.substring(0, l.indexOf(' '))))
-                .containsExactly("#1", "#2", "#3", "#4");
+                .containsExactly("#1", "#2", "#3", "#4", "#5", "#6", "#7");
+        assertThat(decode).contains("An IKEv1 session", "(4 earlier IKE message(s) not shown)",
+                "decrypted with Ka and the chained IV", "ID: USER_FQDN(3) a@interop.test", "IKEv1 QUICK_MODE(32)",
+                "ID: IPV4_ADDR(1) 10.1.0.1/32", "15 IKE message(s), 6 ESP packet(s)");
         assertThat(out).contains("7. Exporting the imported AWS pair for our gateway (ExportTunnel)", "remote_addrs = ",
                 "ikev1", "Phase 1 AES128");
         assertThat(out.substring(out.indexOf("7. Exporting"))).doesNotContain("refused");

@@ -21,6 +21,11 @@ import org.openjdk.jmh.annotations.State;
  * {@code encodeMainMode}: {@link IkeV1MessageEncoder#encode} of it into a cleared buffer.
  * {@code decryptInformational}: decode of the 76-byte encrypted informational plus
  * {@link IkeV1MessageProtection#decrypt} (AES-128-CBC, decode of HASH and Notification).
+ * {@code decryptQuickMode}: decode of quick mode message 1 of the examples' bundled strongSwan
+ * capture ({@code strongswan-ikev1.pcapng}, 172 bytes) plus its decryption (AES-128-CBC with the
+ * capture's key table Ka and the RFC 2409 Appendix B IV hash(last phase 1 block | M-ID)) and the
+ * decode of its HASH, SA (ESP proposal), NONCE and two ID payloads. Run with {@code -prof gc} for
+ * the allocation per message.
  */
 @State(Scope.Thread)
 public class IkeV1CodecBenchmark extends EspBenchmarkBase {
@@ -34,6 +39,14 @@ public class IkeV1CodecBenchmark extends EspBenchmarkBase {
             + "94ff3f2c641c1542c69e66d5b8e9965fea0a19eae77985d22f9acb0164b32223c9b3b384b67516";
     static final String KEY = "c9fc2bdbd56171be58c4abd940e5d58e";
     static final String IV = "3d374a012e6bbc7ad042f15490f403b1";
+    /** Quick mode message 1 of {@code examples/.../strongswan-ikev1.pcapng} (frame 7, after the non-ESP marker). */
+    static final String QUICK_MODE = "5eca7aee1a94213aa02822011b9ead280810200189e3b847000000acd843fc958e9f445e473e1a87"
+            + "16963b4f89c54e6302e8c5ee26a92cf33613dc7dec460693cbae537b7cff3a283e61dd2bf92e1f53d5d4668f5a81470f8d2a933d"
+            + "db40dca05bd721e5177b4a21768ea788846e4c0e8446cdefc26043181d88cd3b81447b1e5c7322b1577121b5bc33613cb6d9c5127"
+            + "7b292e15d8ddd1b9d5cbe1b2b1cf68ca65830f819ff2b222987ba6f";
+    /** That session's Ka (its bundled {@code ikev1_decryption_table} row) and the quick mode's first IV. */
+    static final String QUICK_MODE_KEY = "86a09ee12001148d72f463c06ccd3252";
+    static final String QUICK_MODE_IV = "c3ab45cbf08ac1016e21efdfbe3bc29d";
 
     private final IkeV1MessageDecoder decoder = new IkeV1MessageDecoder();
     private ByteBuf mainBuf;
@@ -42,6 +55,9 @@ public class IkeV1CodecBenchmark extends EspBenchmarkBase {
     private ByteBuf infoBuf;
     private IkeV1MessageProtection protection;
     private Bytes iv;
+    private ByteBuf quickBuf;
+    private IkeV1MessageProtection quickProtection;
+    private Bytes quickIv;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -57,6 +73,14 @@ public class IkeV1CodecBenchmark extends EspBenchmarkBase {
         iv = Bytes.fromHex(IV);
         if (decryptInformational().payloads().size() != 2) {
             throw new IllegalStateException("informational does not decrypt to HASH and Notification");
+        }
+        quickBuf = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(HEX.parseHex(QUICK_MODE)));
+        quickProtection = IkeV1MessageProtection.create(EncryptionAlgorithm.AES_CBC,
+                SecretBytes.of(HEX.parseHex(QUICK_MODE_KEY)));
+        quickIv = Bytes.fromHex(QUICK_MODE_IV);
+        IkeV1Message quick = decryptQuickMode();
+        if (quick.payloads().size() != 5 || quick.payloads(IkeV1IdPayload.class).size() != 2) {
+            throw new IllegalStateException("quick mode does not decrypt to HASH, SA, NONCE, ID, ID");
         }
     }
 
@@ -75,5 +99,10 @@ public class IkeV1CodecBenchmark extends EspBenchmarkBase {
     @Benchmark
     public IkeV1Message decryptInformational() throws Exception {
         return protection.decrypt(decoder.decode(infoBuf.duplicate()), iv, decoder).message();
+    }
+
+    @Benchmark
+    public IkeV1Message decryptQuickMode() throws Exception {
+        return quickProtection.decrypt(decoder.decode(quickBuf.duplicate()), quickIv, decoder).message();
     }
 }

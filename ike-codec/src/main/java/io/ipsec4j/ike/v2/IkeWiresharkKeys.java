@@ -5,13 +5,17 @@ import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.ipsec4j.model.algorithm.WiresharkNames.Table;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Wireshark's key tables, {@code ikev2_decryption_table} (IKEv2 SK payloads) and {@code esp_sa}
- * (ESP), read and written, so that a capture of an ipsec4j session can be decrypted and a table
+ * (ESP), read and written, and {@code ikev1_decryption_table} (IKEv1) read, so that a capture of an ipsec4j session can be decrypted and a table
  * Wireshark (or strongSwan's {@code save-keys} plugin) wrote can be used here.
  *
  * <p>A table is the header line Wireshark writes ({@value #HEADER}) and one row per line:
@@ -35,6 +39,12 @@ public final class IkeWiresharkKeys {
 
     private static final int IKEV2_COLUMNS = 8;
     private static final int ESP_COLUMNS = 8;
+    /** {@code ikev1_decryption_table}: the IKEv1 table has no algorithm columns; the capture names the cipher. */
+    private static final String IKEV1_UAT = "ikev1_decryption_table";
+    private static final int IKEV1_COLUMNS = 2;
+    private static final int COOKIE_BYTES = 8;
+    /** The longest IKEv1 cipher key (AES-256); a longer one is no Encryption Key Wireshark could use. */
+    private static final int MAX_IKEV1_KEY_BYTES = 32;
 
     private IkeWiresharkKeys() {
     }
@@ -83,6 +93,37 @@ public final class IkeWiresharkKeys {
             s.append(row.toLineWithKeys()).append('\n');
         }
         return s.toString();
+    }
+
+    /**
+     * Reads an {@code ikev1_decryption_table} file (the rows of
+     * {@link io.ipsec4j.ike.v1.IkeV1WiresharkKeys#ikev1DecryptionRowWithKeys}, Wireshark's and strongSwan's
+     * {@code save-keys}; fields bare or quoted hex): the Initiator's COOKIE of each ISAKMP SA and its
+     * Encryption Key, in table order. A later row for the same cookie replaces an earlier one.
+     *
+     * @throws IkeWiresharkTableException naming the line, if a row is malformed
+     */
+    public static Map<Long, SecretBytes> readIkev1DecryptionTable(String table) throws IkeWiresharkTableException {
+        Map<Long, SecretBytes> rows = new LinkedHashMap<>();
+        for (WiresharkUat.Row row : WiresharkUat.rows(Objects.requireNonNull(table, "table"), IKEV1_UAT,
+                IKEV1_COLUMNS)) {
+            byte[] cookie = WiresharkUat.hex(row.fields().get(0), "Initiator's COOKIE", IKEV1_UAT, row.line());
+            if (cookie.length != COOKIE_BYTES) {
+                throw new IkeWiresharkTableException(IKEV1_UAT, row.line(), "Initiator's COOKIE: " + cookie.length
+                        + " bytes (expected: " + COOKIE_BYTES + ")");
+            }
+            byte[] key = WiresharkUat.hex(row.fields().get(1), "Encryption Key", IKEV1_UAT, row.line());
+            try {
+                if (key.length == 0 || key.length > MAX_IKEV1_KEY_BYTES) {
+                    throw new IkeWiresharkTableException(IKEV1_UAT, row.line(), "Encryption Key: " + key.length
+                            + " bytes (expected: 1 to " + MAX_IKEV1_KEY_BYTES + ")");
+                }
+                rows.put(ByteBuffer.wrap(cookie).getLong(), SecretBytes.of(key));
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
+        return rows;
     }
 
     /**

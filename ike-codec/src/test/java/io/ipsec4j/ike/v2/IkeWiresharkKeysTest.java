@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code uat_save} after loading them): one row per algorithm name of each column, with made-up keys.
  */
 class IkeWiresharkKeysTest {
+    private static final String HEADER_LINE = IkeWiresharkKeys.HEADER;
+
     private static final Map<String, String> V =
             AospVectorFile.load("/vectors/aosp-ikev2-session-sha1-aescbc-modp1024.txt");
     private static final String S = "SaRecordTest.";
@@ -189,5 +191,33 @@ class IkeWiresharkKeysTest {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             return out.lines().filter(l -> l.contains("rror")).collect(Collectors.joining("\n"));
         });
+    }
+
+    @Test
+    void readsAnIkev1DecryptionTableWithQuotedAndBareRows() throws Exception {
+        String table = HEADER_LINE + "\n\"7116900aa5c2880d\",\"de5d24679ad21491e63e2d7173017769\"\n\n# comment\n"
+                + "DC3F1D7452B2C376,84faf4df7dcec32ac45f13a485e7326384faf4df7dcec32a\n";
+
+        Map<Long, SecretBytes> rows = IkeWiresharkKeys.readIkev1DecryptionTable(table);
+
+        assertThat(rows.keySet()).containsExactly(0x7116900aa5c2880dL, 0xdc3f1d7452b2c376L);
+        assertThat(HexFormat.of().formatHex(rows.get(0x7116900aa5c2880dL).copyBytes()))
+                .isEqualTo("de5d24679ad21491e63e2d7173017769");
+        assertThat(rows.get(0xdc3f1d7452b2c376L).length()).isEqualTo(24);
+    }
+
+    @Test
+    void aMalformedIkev1RowNamesItsLineAndNoKey() {
+        assertThatThrownBy(() -> IkeWiresharkKeys.readIkev1DecryptionTable("\n0102,00112233445566778899aabbccddeeff\n"))
+                .isInstanceOf(IkeWiresharkTableException.class)
+                .hasMessage("ikev1_decryption_table line 2: Initiator's COOKIE: 2 bytes (expected: 8)");
+        assertThatThrownBy(() -> IkeWiresharkKeys.readIkev1DecryptionTable("0102030405060708,zz11"))
+                .isInstanceOf(IkeWiresharkTableException.class).hasMessageContaining("Encryption Key: 4 characters");
+        assertThatThrownBy(() -> IkeWiresharkKeys.readIkev1DecryptionTable("0102030405060708,"))
+                .isInstanceOf(IkeWiresharkTableException.class).hasMessageContaining("0 bytes (expected: 1 to 32)");
+        assertThatThrownBy(() -> IkeWiresharkKeys.readIkev1DecryptionTable("0102030405060708,00,11"))
+                .isInstanceOf(IkeWiresharkTableException.class).hasMessageContaining("3 fields (expected: 2)");
+        assertThatThrownBy(() -> IkeWiresharkKeys.readIkev1DecryptionTable("0102030405060708," + "ab".repeat(33)))
+                .isInstanceOf(IkeWiresharkTableException.class).hasMessageNotContaining("abab");
     }
 }
