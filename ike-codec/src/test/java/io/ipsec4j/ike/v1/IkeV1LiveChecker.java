@@ -49,6 +49,8 @@ final class IkeV1LiveChecker {
     int signaturesVerified;
     int natDMatched;
     int natDUnmatched;
+    int innerReencoded;
+    final List<Integer> reassembledLengths = new ArrayList<>();
     final List<Msg> messages = new ArrayList<>();
     final List<Msg> opened = new ArrayList<>();
     final List<X509Certificate> certificates = new ArrayList<>();
@@ -83,6 +85,7 @@ final class IkeV1LiveChecker {
             }
             reassembled++;
             byte[] all = whole.get().toByteArray();
+            reassembledLengths.add(all.length);
             IkeV1Message w = IkeV1Codec.decode(all);
             assertThat(IkeV1MessageEncoder.encodeToBytes(w).toByteArray()).isEqualTo(all);
             List<String> sent = new ArrayList<>(pieces.get(fromInitiator));
@@ -153,6 +156,14 @@ final class IkeV1LiveChecker {
                     Bytes.of(IkeV1Ivs.phase2(prfAlg, phase1Iv.toByteArray(), mid, bs)));
             IkeV1MessageProtection.Opened o = protection.decrypt(c.message, iv, IkeV1Codec.DECODER);
             decrypted++;
+            // the decrypted payload chain re-encodes byte for byte (the peer's padding follows it)
+            javax.crypto.Cipher cbc = javax.crypto.Cipher.getInstance(bs == 16 ? "AES/CBC/NoPadding" : "DESede/CBC/NoPadding");
+            cbc.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(keys.encryptionKey().copyBytes(),
+                    bs == 16 ? "AES" : "DESede"), new javax.crypto.spec.IvParameterSpec(iv.toByteArray()));
+            byte[] plain = cbc.doFinal(c.message.ciphertext().toByteArray());
+            byte[] chain = IkeV1MessageEncoder.encodePayloadsToBytes(o.message().payloads()).toByteArray();
+            assertThat(java.util.Arrays.copyOf(plain, chain.length)).as("decrypted payloads of %s", mh).isEqualTo(chain);
+            innerReencoded++;
             if (mid == 0) {
                 phase1Iv = o.nextIv();
             } else {
