@@ -126,6 +126,7 @@ class IkeV1StrongSwanLiveTest {
                 + "  }\n}\n" + secrets;
     }
 
+    /** Certificates by strongSwan's {@code pki}: a CA and one end certificate per node (DNs as PrintableStrings). */
     static final String PKI_SCRIPT = String.join("\n", "set -e", "cd \"$1\"",
             "pki --gen --type rsa --size 2048 --outform pem > ca.key",
             "pki --self --ca --in ca.key --dn 'C=CH, O=ipsec4j, CN=ipsec4j interop CA' --outform pem > ca.crt",
@@ -133,6 +134,18 @@ class IkeV1StrongSwanLiveTest {
             "  pki --gen --type rsa --size 2048 --outform pem > $n.key",
             "  pki --pub --in $n.key | pki --issue --cacert ca.crt --cakey ca.key"
                     + " --dn \"C=CH, O=ipsec4j, OU=interop, CN=$n.interop.test\" --san $n.interop.test --outform pem > $n.crt",
+            "done", "");
+    /** The same with OpenSSL where strongswan-pki is not installed ({@code string_mask = default}: PrintableStrings). */
+    static final String OPENSSL_SCRIPT = String.join("\n", "set -e", "cd \"$1\"",
+            "printf '[req]\\ndistinguished_name = dn\\nstring_mask = default\\n[dn]\\n' > req.cnf",
+            "openssl genrsa -traditional -out ca.key 2048 2>/dev/null",
+            "openssl req -config req.cnf -new -x509 -key ca.key -days 2 -subj '/C=CH/O=ipsec4j/CN=ipsec4j interop CA'"
+                    + " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+            "for n in a b; do",
+            "  openssl genrsa -traditional -out $n.key 2048 2>/dev/null",
+            "  openssl req -config req.cnf -new -key $n.key -subj \"/C=CH/O=ipsec4j/OU=interop/CN=$n.interop.test\" -out $n.csr",
+            "  printf 'subjectAltName = DNS:%s.interop.test\\n' $n > $n.ext",
+            "  openssl x509 -req -in $n.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile $n.ext -out $n.crt",
             "done", "");
 
     private static final System.Logger LOG = System.getLogger(IkeV1StrongSwanLiveTest.class.getName());
@@ -167,7 +180,10 @@ class IkeV1StrongSwanLiveTest {
         Path certs = Files.createTempDirectory("ipsec4j-pki-");
         try {
             Path script = certs.resolve("make.sh");
-            Files.writeString(script, PKI_SCRIPT);
+            boolean pki = !Boolean.getBoolean("ipsec4j.interop.opensslCertificates")
+                    && HostCommand.run(10, "sh", "-c", "command -v pki").exitCode == 0;
+            Files.writeString(script, pki ? PKI_SCRIPT : OPENSSL_SCRIPT);
+            LOG.log(System.Logger.Level.INFO, "certificates made by {0}", pki ? "strongSwan pki" : "OpenSSL (no pki on PATH)");
             HostCommand.check(120, "sh", script.toString(), certs.toString());
             StrongSwanPair[] live = new StrongSwanPair[1];
             Config conf = (node, dir) -> {
