@@ -95,9 +95,17 @@ class IkeV1StrongSwanInteropTest {
         IkeV1CaptureChecker c = new IkeV1CaptureChecker();
         c.check(datagrams, logA, logB, initiator);
         int esp = c.openEsp(datagrams);
+        // NAT-D (RFC 3947 §3.2): the first of each message is HASH(CKY-I | CKY-R | IP | Port) of its destination;
+        // the sender's own is faked (encap = yes, kernel-libipsec), so it must match neither address.
+        IkeV1LiveChecker natD = new IkeV1LiveChecker();
+        natD.decode(datagrams, initiator);
+        natD.checkPlaintextNatD();
+        assertThat(natD.natDMatched).as("NAT-D of the destination").isGreaterThanOrEqualTo(s.aggressive() ? 1 : 2);
+        assertThat(natD.natDUnmatched).as("faked NAT-D of the sender").isEqualTo(natD.natDMatched);
         System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "{0}: datagrams decoded {1}, keys "
-                + "matched {2}, messages decrypted {3}, hashes verified {4}, child SAs matched {5}, retransmissions {6}, ESP packets opened {7}", s,
-                c.decoded, c.keysMatched, c.decrypted, c.hashesVerified, c.childSasMatched, c.retransmissions, esp);
+                + "matched {2}, messages decrypted {3}, hashes verified {4}, child SAs matched {5}, retransmissions {6}, ESP packets opened {7}, "
+                + "NAT-D matched {8} (faked {9})", s, c.decoded, c.keysMatched, c.decrypted, c.hashesVerified,
+                c.childSasMatched, c.retransmissions, esp, natD.natDMatched, natD.natDUnmatched);
         assertThat(esp).as("ESP packets opened").isGreaterThanOrEqualTo(3);
         // tshark, given our ikev1_decryption_table row, decrypts the encrypted phase 1 messages (their IDs).
         String row = IkeV1WiresharkKeys.ikev1DecryptionRowWithKeys(c.initiatorCookie, c.keys.encryptionKey());
