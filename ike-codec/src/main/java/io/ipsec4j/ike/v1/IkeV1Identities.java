@@ -1,5 +1,7 @@
 package io.ipsec4j.ike.v1;
 
+import io.ipsec4j.ike.IkeDistinguishedNames;
+import io.ipsec4j.ike.IkeMalformedNameException;
 import io.ipsec4j.model.AddressRange;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.Cidr;
@@ -16,8 +18,8 @@ import java.util.Optional;
  * Conversion between IKEv1 ID payloads and the model's {@link Identity} (phase 1 IDii / IDir) and
  * {@link TrafficSelector} (quick mode client IDs IDci / IDcr).
  *
- * <p>A phase 1 ID is an address, FQDN, user FQDN or key ID (a DER DN is kept as bytes; the model's
- * text form needs an X.500 parser). A client ID is an address, a subnet (address and mask, RFC 2407
+ * <p>A phase 1 ID is an address, FQDN, user FQDN, DER DN (text form of {@link IkeDistinguishedNames})
+ * or key ID. A client ID is an address, a subnet (address and mask, RFC 2407
  * §4.6.2.5) or a range, with an IP protocol and one port or 0 for any: a selector with a port range
  * other than one port or all has no IKEv1 form.
  *
@@ -39,11 +41,15 @@ public final class IkeV1Identities {
                     return Optional.of(Identity.fqdn(new String(d, StandardCharsets.UTF_8)));
                 case 3:
                     return Optional.of(Identity.userFqdn(new String(d, StandardCharsets.UTF_8)));
+                case 9:
+                    return Optional.of(IkeDistinguishedNames.toIdentity(id.data()));
                 case 11:
                     return Optional.of(Identity.keyId(HexFormat.of().formatHex(d)));
                 default:
                     return Optional.empty();
             }
+        } catch (IkeMalformedNameException e) {
+            return Optional.empty(); // not a DER Name, or one over the bounds
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // bytes the model rejects (a bad length, an invalid name)
         }
@@ -62,6 +68,8 @@ public final class IkeV1Identities {
                 return new IkeV1IdPayload(IkeV1IdType.FQDN, 0, 0, utf8(identity.value()));
             case USER_FQDN:
                 return new IkeV1IdPayload(IkeV1IdType.USER_FQDN, 0, 0, utf8(identity.value()));
+            case DER_ASN1_DN:
+                return new IkeV1IdPayload(IkeV1IdType.DER_ASN1_DN, 0, 0, IkeDistinguishedNames.encode(identity));
             case KEY_ID:
                 return new IkeV1IdPayload(IkeV1IdType.KEY_ID, 0, 0, Bytes.fromHex(identity.value()));
             default:

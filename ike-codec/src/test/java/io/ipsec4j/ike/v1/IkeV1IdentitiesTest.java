@@ -25,6 +25,18 @@ class IkeV1IdentitiesTest {
     }
 
     @Test
+    void derDnIdsBothWays() {
+        // the subject of a certificate from strongSwan's pki --self --dn "C=CH, O=strongSwan, CN=moon.strongswan.org"
+        Bytes der = Bytes.fromHex("3040310b300906035504061302434831133011060355040a130a7374726f6e675377616e"
+                + "311c301a060355040313136d6f6f6e2e7374726f6e677377616e2e6f7267");
+        Identity moon = Identity.parse("C=CH, O=strongSwan, CN=moon.strongswan.org");
+        assertThat(IkeV1Identities.toIdentity(new IkeV1IdPayload(IkeV1IdType.DER_ASN1_DN, 0, 0, der))).contains(moon);
+        assertThat(IkeV1Identities.toIdPayload(moon)).isEqualTo(new IkeV1IdPayload(IkeV1IdType.DER_ASN1_DN, 0, 0, der));
+        assertThat(IkeV1Identities.toIdentity(new IkeV1IdPayload(IkeV1IdType.DER_ASN1_DN, 0, 0, Bytes.fromHex("3080"))))
+                .as("not DER").isEmpty();
+    }
+
+    @Test
     void clientIdsAndTrafficSelectors() {
         for (String ts : new String[] {"10.1.0.0/16", "10.1.0.1/32", "10.0.0.1-10.0.0.9", "2001:db8::/64"}) {
             TrafficSelector s = TrafficSelector.parse(ts);
