@@ -18,13 +18,17 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * <p>The JDK's providers are used for everything they implement (AES-GCM/CBC/CTR with AES-NI and
  * CLMUL intrinsics, HMAC, the NIST P-curves, X25519/X448). BouncyCastle, as a private provider
  * instance, supplies what JDK 17 lacks: AES-CCM, AES-CMAC, Brainpool, secp192r1/secp224r1 and
- * ML-KEM. ChaCha20-Poly1305 exists in both; JDK 17 has no intrinsics for it. Measured with the
- * benchmarks module (JMH, 1400-byte packets, 2-vCPU AMD EPYC, JDK 17.0.15) the two are tied within
- * error: seal 0.192 ± 0.017 (BouncyCastle) vs 0.194 ± 0.047 (JDK) million packets/s, open
- * 0.181 ± 0.012 vs 0.191 ± 0.014, about 0.27 GB/s either way. The JDK's decryption buffers the whole
- * ciphertext (5.9 KB allocated per 1400-byte packet, 20 KB at 9000 bytes) while BouncyCastle's
- * engine streams into a reused scratch array (about 440 bytes per packet whatever its size), so
- * the default is {@link ChaChaImplementation#BOUNCY_CASTLE}; {@link #withChaCha} switches.
+ * ML-KEM. ChaCha20-Poly1305 exists in both, and the default takes the faster one for the running
+ * JDK ({@link ChaChaImplementation#forRuntime()}). Measured with the benchmarks module
+ * ({@code EspChaChaBenchmark}, JMH, 1400-byte packets, one thread, 2-vCPU AMD EPYC), bare
+ * implementations, million packets/s seal / open: JDK 17.0.15: JDK 0.232 / 0.213, BouncyCastle
+ * 0.180 / 0.182; JDK 25: JDK 0.864 / 0.877 (ChaCha20 and Poly1305 intrinsics), BouncyCastle
+ * 0.217 / 0.199. The JDK wins on both, so {@link ChaChaImplementation#JDK} is the default wherever
+ * the runtime has the cipher; {@link #withChaCha} switches. JDK 17 buffers the ciphertext of a
+ * decryption that does not start at array index 0 (5.9 KB allocated per 1400-byte packet, 20 KB at
+ * 9000); the protection stages it at index 0 of a reused array instead (on every JDK before 25, the
+ * first without that buffering), so neither implementation allocates in proportion to the packet
+ * size.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7634#section-2">RFC 7634 §2</a>
  */
@@ -35,11 +39,25 @@ public final class CryptoProviders {
         /** {@code Cipher.getInstance("ChaCha20-Poly1305")} from the JDK's SunJCE. */
         JDK,
         /** BouncyCastle's lightweight {@code ChaCha20Poly1305} engine, in place. */
-        BOUNCY_CASTLE
+        BOUNCY_CASTLE;
+
+        /**
+         * Returns the faster implementation on the running JDK, as measured (see the class comment):
+         * {@link #JDK} whenever the runtime offers {@code ChaCha20-Poly1305}, else
+         * {@link #BOUNCY_CASTLE}.
+         */
+        public static ChaChaImplementation forRuntime() {
+            try {
+                Cipher.getInstance("ChaCha20-Poly1305");
+                return JDK;
+            } catch (GeneralSecurityException e) {
+                return BOUNCY_CASTLE;
+            }
+        }
     }
 
     private static final CryptoProviders DEFAULTS =
-            new CryptoProviders(null, new BouncyCastleProvider(), ChaChaImplementation.BOUNCY_CASTLE);
+            new CryptoProviders(null, new BouncyCastleProvider(), ChaChaImplementation.forRuntime());
 
     private final Provider jdkOverride;
     private final Provider bouncyCastle;
@@ -51,7 +69,10 @@ public final class CryptoProviders {
         this.chaCha = chaCha;
     }
 
-    /** Returns the default choice: JDK providers, one private BouncyCastle instance, BC ChaCha. */
+    /**
+     * Returns the default choice: JDK providers, one private BouncyCastle instance and the
+     * ChaCha20-Poly1305 implementation {@link ChaChaImplementation#forRuntime()} picks.
+     */
     public static CryptoProviders defaults() {
         return DEFAULTS;
     }

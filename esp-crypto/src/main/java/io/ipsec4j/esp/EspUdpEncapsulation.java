@@ -8,7 +8,8 @@ import io.netty.buffer.ByteBuf;
  *
  * <p>The methods work in place on the caller's buffer and neither retain nor release it. The UDP
  * checksum of ESP-in-UDP is sent as zero (RFC 3948 §3.1, IPv4); callers on IPv6 compute it over
- * the pseudo-header themselves.
+ * the pseudo-header themselves. The {@code byte[]} variants of the non-ESP marker framing serve
+ * sans-IO callers that hold datagrams as arrays. Stateless and thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3948#section-2">RFC 3948 §2</a>
  */
@@ -105,6 +106,36 @@ public final class EspUdpEncapsulation {
     /** Skips the non-ESP marker of a payload {@link #classify classified} as {@link EspUdpPayloadType#IKE}. */
     public static void stripNonEspMarker(ByteBuf payload) {
         payload.skipBytes(NON_ESP_MARKER_BYTES);
+    }
+
+    /** Returns {@code ikeMessage} behind the four-byte non-ESP marker, to send on port 4500 (RFC 3948 §2.2). */
+    public static byte[] withNonEspMarker(byte[] ikeMessage) {
+        byte[] out = new byte[NON_ESP_MARKER_BYTES + ikeMessage.length];
+        System.arraycopy(ikeMessage, 0, out, NON_ESP_MARKER_BYTES, ikeMessage.length);
+        return out;
+    }
+
+    /**
+     * Returns {@code true} if a UDP payload received on port 4500 is an IKE message behind the
+     * non-ESP marker (four zero bytes where ESP has its non-zero SPI, RFC 3948 §2.2), not ESP or a
+     * keepalive.
+     */
+    public static boolean hasNonEspMarker(byte[] payload) {
+        return payload.length >= NON_ESP_MARKER_BYTES && payload[0] == 0 && payload[1] == 0 && payload[2] == 0
+                && payload[3] == 0;
+    }
+
+    /**
+     * Returns the IKE message after the non-ESP marker of a payload received on port 4500.
+     *
+     * @throws EspMalformedPacketException if the payload does not start with the marker
+     */
+    public static byte[] withoutNonEspMarker(byte[] payload) throws EspMalformedPacketException {
+        if (!hasNonEspMarker(payload)) {
+            throw new EspMalformedPacketException("port 4500 payload of " + payload.length
+                    + " bytes without the non-ESP marker (expected: 4 zero bytes first)");
+        }
+        return java.util.Arrays.copyOfRange(payload, NON_ESP_MARKER_BYTES, payload.length);
     }
 
     /** Writes a NAT-keepalive payload (one byte 0xFF) into {@code out}. */

@@ -51,4 +51,17 @@ class EspUdpEncapsulationTest {
         assertThatThrownBy(() -> EspUdpEncapsulation.stripUdpHeader(d))
                 .isInstanceOf(EspMalformedPacketException.class).hasMessageContaining("UDP length field: 100");
     }
+    @Test
+    void nonEspMarkerFramingOfArrays() throws Exception {
+        byte[] ike = {0x5f, 0x54, 1, 2};
+        byte[] framed = EspUdpEncapsulation.withNonEspMarker(ike);
+        assertThat(framed).containsExactly(0, 0, 0, 0, 0x5f, 0x54, 1, 2);
+        assertThat(EspUdpEncapsulation.hasNonEspMarker(framed)).isTrue();
+        assertThat(EspUdpEncapsulation.withoutNonEspMarker(framed)).containsExactly(ike);
+        byte[] esp = {0, 0, 0x10, 0, 0, 0, 0, 1};
+        assertThat(EspUdpEncapsulation.hasNonEspMarker(esp)).isFalse();
+        assertThat(EspUdpEncapsulation.hasNonEspMarker(new byte[] {0, 0})).isFalse();
+        assertThatThrownBy(() -> EspUdpEncapsulation.withoutNonEspMarker(esp))
+                .isInstanceOf(EspMalformedPacketException.class).hasMessageContaining("without the non-ESP marker");
+    }
 }

@@ -55,6 +55,31 @@ public record IkeDeletePayload(IkeProtocolId protocol, int spiSize, List<Bytes> 
         return new IkeDeletePayload(IkeProtocolId.ESP, 4, spis);
     }
 
+    /** Returns the Delete for the ESP SAs with the sender's inbound SPIs, as {@code EspSa.spi()} gives them. */
+    public static IkeDeletePayload espSpis(int... spis) {
+        List<Bytes> wire = new ArrayList<>(spis.length);
+        for (int spi : spis) {
+            wire.add(IkeSpi.ofChild(spi));
+        }
+        return esp(wire);
+    }
+
+    /**
+     * Returns the 4-byte SPIs of an ESP or AH Delete as {@code int}s ({@link IkeSpi#toChild}).
+     *
+     * @throws IllegalStateException for an IKE SA Delete (no SPIs) or another SPI size
+     */
+    public int[] childSpis() {
+        if (spiSize != IkeSpi.CHILD_SPI_BYTES) {
+            throw new IllegalStateException(protocol + " Delete with SPI size " + spiSize + " (expected: 4)");
+        }
+        int[] out = new int[spis.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = IkeSpi.toChild(spis.get(i));
+        }
+        return out;
+    }
+
     static IkeDeletePayload decode(ByteBuf body) throws InvalidSyntaxException {
         IkeWire.require(body, 4, "Delete payload");
         IkeProtocolId protocol = IkeProtocolId.valueOf(body.readUnsignedByte());

@@ -33,7 +33,8 @@ import java.util.Objects;
  *
  * <p>IVs come from a per-instance counter with a random 64-bit start, like {@link IkeSkCodec}'s;
  * use one instance for every fragmented message sent in one direction of an IKE SA. Not
- * thread-safe; {@link #close()} zeroes the key copies.
+ * thread-safe and not to be shared between threads: it belongs to the thread that owns the IKE SA;
+ * {@link #close()} zeroes the key copies.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7383#section-2.5">RFC 7383 §2.5</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7383#section-2.5.1">RFC 7383 §2.5.1</a>

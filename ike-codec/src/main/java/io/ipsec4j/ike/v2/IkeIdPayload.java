@@ -1,6 +1,10 @@
 package io.ipsec4j.ike.v2;
 
+import io.ipsec4j.ike.IkeDistinguishedNames;
+import io.ipsec4j.ike.IkeMalformedNameException;
 import io.ipsec4j.model.Bytes;
+import io.ipsec4j.model.Identity;
+import io.ipsec4j.model.IdentityType;
 import io.ipsec4j.model.IpAddress;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +53,77 @@ public record IkeIdPayload(boolean initiator, IkeIdType idType, Bytes data) impl
     public static IkeIdPayload ofRfc822(boolean initiator, String address) {
         return new IkeIdPayload(initiator, IkeIdType.RFC822_ADDR,
                 Bytes.of(address.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * Returns the ID payload of a model identity: addresses as 4 or 16 bytes, FQDN and user FQDN
+     * (ID_RFC822_ADDR) as ASCII, a DN DER-encoded ({@link IkeDistinguishedNames#encode(Identity)}),
+     * a key ID as its octets.
+     *
+     * @param initiator {@code true} for IDi, {@code false} for IDr
+     * @throws IllegalArgumentException if a DN's text has no DER form
+     */
+    public static IkeIdPayload of(boolean initiator, Identity identity) {
+        Objects.requireNonNull(identity, "identity");
+        switch (identity.type()) {
+            case FQDN:
+                return ofFqdn(initiator, identity.value());
+            case USER_FQDN:
+                return ofRfc822(initiator, identity.value());
+            case KEY_ID:
+                return new IkeIdPayload(initiator, IkeIdType.KEY_ID, Bytes.fromHex(identity.value()));
+            case DER_ASN1_DN:
+                return new IkeIdPayload(initiator, IkeIdType.DER_ASN1_DN, IkeDistinguishedNames.encode(identity));
+            default:
+                return ofAddress(initiator, IpAddress.parse(identity.value()));
+        }
+    }
+
+    /**
+     * Returns the model identity this payload names: empty for ID types the model does not have
+     * (DER_ASN1_GN, FC_NAME, NULL, unknown) and for data that is not a valid value of its type (a
+     * malformed name or DER Name; the peer's ID then matches no configured identity).
+     */
+    public Optional<Identity> toIdentity() {
+        try {
+            switch (idType.code()) {
+                case 1: // ID_IPV4_ADDR
+                case 5: // ID_IPV6_ADDR
+                    return Optional.of(Identity.address(IpAddress.of(data.toByteArray())));
+                case 2: // ID_FQDN
+                    return Optional.of(Identity.fqdn(ascii()));
+                case 3: // ID_RFC822_ADDR
+                    return Optional.of(Identity.userFqdn(ascii()));
+                case 9: // ID_DER_ASN1_DN
+                    return Optional.of(IkeDistinguishedNames.toIdentity(data));
+                case 11: // ID_KEY_ID
+                    return data.isEmpty() ? Optional.empty() : Optional.of(Identity.keyId(data.toHex()));
+                default:
+                    return Optional.empty();
+            }
+        } catch (IkeMalformedNameException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Returns {@code true} if this payload names {@code expected}: the same ID Type and either the
+     * same bytes or, decoded, the same identity (a DN may be DER-encoded with other string types
+     * than ours, an FQDN may differ in case).
+     */
+    public boolean names(Identity expected) {
+        Objects.requireNonNull(expected, "expected");
+        if (!idType.equals(IkeIdType.of(expected.type()))) {
+            return false;
+        }
+        if (expected.type() != IdentityType.DER_ASN1_DN && data.equals(of(initiator, expected).data())) {
+            return true;
+        }
+        return toIdentity().map(expected::equals).orElse(false);
+    }
+
+    private String ascii() {
+        return new String(data.toByteArray(), StandardCharsets.US_ASCII);
     }
 
     static IkeIdPayload decode(boolean initiator, ByteBuf body) throws InvalidSyntaxException {

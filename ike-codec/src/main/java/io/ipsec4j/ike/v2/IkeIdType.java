@@ -1,8 +1,11 @@
 package io.ipsec4j.ike.v2;
 
 import io.ipsec4j.ike.IkeRegistryValue;
+import io.ipsec4j.model.IdentityType;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An IKEv2 identification type: how the data of an IDi/IDr payload is to be read.
@@ -61,6 +64,24 @@ public final class IkeIdType extends IkeRegistryValue implements Comparable<IkeI
     /** Returns the registered values, in declaration order. */
     public static List<IkeIdType> knownValues() {
         return KNOWN;
+    }
+
+    /**
+     * Returns the IKEv2 ID type of the model's identity type (the numbers are the same registry,
+     * RFC 7296 §3.5: USER_FQDN is ID_RFC822_ADDR).
+     */
+    public static IkeIdType of(IdentityType type) {
+        return valueOf(Objects.requireNonNull(type, "type").code());
+    }
+
+    /** Returns the model's identity type with this number, if the model has one. */
+    public Optional<IdentityType> identityType() {
+        for (IdentityType t : IdentityType.values()) {
+            if (t.code() == code()) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns {@code true} for a registered value. */

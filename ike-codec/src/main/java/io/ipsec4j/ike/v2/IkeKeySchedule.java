@@ -1,10 +1,13 @@
 package io.ipsec4j.ike.v2;
 
+import io.ipsec4j.crypto.ChosenProposals;
 import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.crypto.CryptoProviders;
 import io.ipsec4j.crypto.Prf;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.SecretBytes;
 import io.ipsec4j.model.algorithm.Encryption;
+import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +27,13 @@ import java.util.Objects;
  * | Nr)} (§2.17), ready for {@code io.ipsec4j.esp.EspChildSaKeys.split}.
  *
  * <p>Keys are {@link SecretBytes}; {@link #toString()} names the algorithms only and {@link #close()}
- * zeroes the keys (best effort).
+ * zeroes the keys (best effort). The overloads taking an {@link IkeProposal} read the negotiated
+ * PRF, encryption and integrity from it ({@link ChosenProposals}); {@link IkeChildSas} turns
+ * {@link #childKeymat} into both ESP SAs of a CHILD SA.
+ *
+ * <p>Thread safety: the keys are immutable after construction and may be read from any thread;
+ * {@link #childKeymat} and {@link #rekey} use the shared {@link Prf}, which is not thread-safe, so
+ * calls that derive keys are made by one thread at a time (the thread owning the IKE SA).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.14">RFC 7296 §2.14</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.17">RFC 7296 §2.17</a>
@@ -137,6 +146,28 @@ public final class IkeKeySchedule implements AutoCloseable {
         } finally {
             skeyseed.destroy();
         }
+    }
+
+    /**
+     * Like {@link #create(Prf, Encryption, IntegrityAlgorithm, Bytes, Bytes, long, long, SecretBytes)}
+     * with the PRF, encryption and integrity of the negotiated IKE proposal.
+     *
+     * @throws IllegalArgumentException if {@code chosen} has more than one transform of a type
+     */
+    public static IkeKeySchedule create(IkeProposal chosen, Bytes ni, Bytes nr, long spiI, long spiR,
+            SecretBytes sharedSecret, CryptoProviders providers) throws CryptoException {
+        return create(ChosenProposals.createPrf(chosen, providers), ChosenProposals.encryption(chosen),
+                ChosenProposals.integrity(chosen), ni, nr, spiI, spiR, sharedSecret);
+    }
+
+    /**
+     * Like {@link #rekey(Prf, Encryption, IntegrityAlgorithm, SecretBytes, Bytes, Bytes, long, long)}
+     * with the algorithms of the new IKE SA's negotiated proposal.
+     */
+    public IkeKeySchedule rekey(IkeProposal newChosen, SecretBytes sharedSecret, Bytes ni, Bytes nr, long spiI,
+            long spiR, CryptoProviders providers) throws CryptoException {
+        return rekey(ChosenProposals.createPrf(newChosen, providers), ChosenProposals.encryption(newChosen),
+                ChosenProposals.integrity(newChosen), sharedSecret, ni, nr, spiI, spiR);
     }
 
     /**

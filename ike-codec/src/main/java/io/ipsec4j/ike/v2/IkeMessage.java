@@ -1,11 +1,9 @@
 package io.ipsec4j.ike.v2;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An IKEv2 message: the header and the payload chain, in order.
@@ -14,7 +12,8 @@ import java.util.Set;
  * content is decrypted elsewhere and decoded with
  * {@link IkeMessageDecoder#decodePayloads(IkePayloadType, io.netty.buffer.ByteBuf, boolean)}. At most
  * one SK or SKF payload may appear, and it must be the last (RFC 7296 §3.14); other payload types
- * repeat only where RFC 7296 allows it.
+ * repeat only where RFC 7296 allows it. {@link #idInitiator()} and {@link #idResponder()} tell IDi
+ * from IDr, which {@code payload(IkeIdPayload.class)} does not. Immutable and thread-safe.
  *
  * @param header the header
  * @param payloads the payloads, in wire order
@@ -29,7 +28,7 @@ public record IkeMessage(IkeHeader header, List<IkePayload> payloads) {
     public IkeMessage {
         Objects.requireNonNull(header, "header");
         payloads = List.copyOf(payloads);
-        Set<IkePayloadType> seen = new HashSet<>();
+        IkePayloadTypeSet seen = new IkePayloadTypeSet();
         for (IkePayload p : payloads) {
             if (!(p instanceof IkeUnknownPayload) && !p.type().isRepeatable() && !seen.add(p.type())) {
                 throw new IllegalArgumentException("repeated " + p.type() + " payload (expected: at most one)");
@@ -65,6 +64,47 @@ public record IkeMessage(IkeHeader header, List<IkePayload> payloads) {
         for (IkePayload p : payloads) {
             if (type.isInstance(p)) {
                 return Optional.of(type.cast(p));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the IDi payload. {@code payload(IkeIdPayload.class)} returns IDi or IDr, whichever
+     * comes first; this and {@link #idResponder()} tell them apart.
+     */
+    public Optional<IkeIdPayload> idInitiator() {
+        return id(true);
+    }
+
+    /** Returns the IDr payload. */
+    public Optional<IkeIdPayload> idResponder() {
+        return id(false);
+    }
+
+    /** Returns the TSi payload (the initiator's traffic selectors). */
+    public Optional<IkeTsPayload> tsInitiator() {
+        return ts(true);
+    }
+
+    /** Returns the TSr payload (the responder's traffic selectors). */
+    public Optional<IkeTsPayload> tsResponder() {
+        return ts(false);
+    }
+
+    private Optional<IkeIdPayload> id(boolean initiator) {
+        for (IkePayload p : payloads) {
+            if (p instanceof IkeIdPayload id && id.initiator() == initiator) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<IkeTsPayload> ts(boolean initiator) {
+        for (IkePayload p : payloads) {
+            if (p instanceof IkeTsPayload ts && ts.initiator() == initiator) {
+                return Optional.of(ts);
             }
         }
         return Optional.empty();

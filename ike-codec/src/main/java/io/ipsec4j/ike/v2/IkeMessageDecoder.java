@@ -5,10 +5,8 @@ import io.ipsec4j.ike.IkeHeaders;
 import io.ipsec4j.model.Bytes;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Decodes IKEv2 datagrams into {@link IkeMessage}s, enforcing the message-level rules of RFC 7296
@@ -122,8 +120,8 @@ public final class IkeMessageDecoder {
     /** Walks the chain; {@code base} is the offset of {@code body} in what the caller passed, for messages. */
     private List<IkePayload> chain(IkePayloadType first, ByteBuf body, int base) throws IkeErrorNotifyException {
         List<IkePayload> payloads = new ArrayList<>();
-        List<IkePayloadType> unsupportedCritical = new ArrayList<>();
-        Set<IkePayloadType> seen = new HashSet<>();
+        List<IkePayloadType> unsupportedCritical = null; // rare: allocated on the first one
+        IkePayloadTypeSet seen = new IkePayloadTypeSet();
         IkePayloadType type = first;
         int count = 0;
         while (type.code() != 0) {
@@ -134,14 +132,14 @@ public final class IkeMessageDecoder {
                 throw IkeWire.syntax("repeated %s payload (expected: at most one)", type);
             }
             int offset = base + body.readerIndex();
-            IkePayloadCodec.Decoded decoded;
+            IkePayload payload;
+            int nextCode = body.isReadable() ? IkePayloadCodec.nextCode(body) : 0; // decodePayload checks the header
             try {
-                decoded = IkePayloadCodec.decodeOne(type, body, limits);
+                payload = IkePayloadCodec.decodePayload(type, body, limits);
             } catch (InvalidSyntaxException e) {
                 // decodeOne raises only INVALID_SYNTAX; the position is added, the original kept as cause.
                 throw IkeWire.syntax(e, "payload #%d at offset %d: %s", count, offset, e.getMessage());
             }
-            IkePayload payload = decoded.payload();
             if (payload instanceof IkeSkPayload || payload instanceof IkeSkfPayload) {
                 // "the Encrypted payload, if present in a message, MUST be the last payload" (§3.14);
                 // its Next Payload field names the first inner payload instead.
@@ -153,16 +151,19 @@ public final class IkeMessageDecoder {
                 break;
             }
             if (payload instanceof IkeUnknownPayload unknown && unknown.critical()) {
+                if (unsupportedCritical == null) {
+                    unsupportedCritical = new ArrayList<>();
+                }
                 unsupportedCritical.add(type);
             } else {
                 payloads.add(payload);
             }
-            type = decoded.next();
+            type = IkePayloadType.valueOf(nextCode);
         }
         if (body.isReadable()) {
             throw IkeWire.syntax("%d bytes after the last payload (expected: 0)", body.readableBytes());
         }
-        if (!unsupportedCritical.isEmpty()) {
+        if (unsupportedCritical != null) {
             throw new UnsupportedCriticalPayloadException(unsupportedCritical);
         }
         return payloads;

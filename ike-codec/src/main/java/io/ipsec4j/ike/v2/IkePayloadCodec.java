@@ -40,6 +40,11 @@ final class IkePayloadCodec {
             Map.entry(IkePayloadType.EAP, (next, body, limits) -> IkeEapPayload.decode(body)),
             Map.entry(IkePayloadType.ENCRYPTED_FRAGMENT, (next, body, limits) -> IkeSkfPayload.decode(next, body)));
 
+    /** Returns the Next Payload field of the generic header at the reader index (at least 1 byte readable). */
+    static int nextCode(ByteBuf in) {
+        return in.getUnsignedByte(in.readerIndex());
+    }
+
     /** Returns {@code true} for the types this codec decodes into their own class. */
     static boolean isDecoded(IkePayloadType type) {
         return DECODERS.containsKey(type);
@@ -51,7 +56,20 @@ final class IkePayloadCodec {
      */
     static Decoded decodeOne(IkePayloadType type, ByteBuf in, IkeDecoderLimits limits)
             throws InvalidSyntaxException {
-        IkeWire.require(in, IkeWire.GENERIC_HEADER_LENGTH, type + " payload header");
+        IkePayloadType next = in.isReadable() ? IkePayloadType.valueOf(in.getUnsignedByte(in.readerIndex())) : null;
+        return new Decoded(decodePayload(type, in, limits), next);
+    }
+
+    /**
+     * Like {@link #decodeOne} without the pair: the message loop reads the Next Payload field from
+     * the generic header itself ({@link #nextCode}), so a payload costs no extra object.
+     */
+    static IkePayload decodePayload(IkePayloadType type, ByteBuf in, IkeDecoderLimits limits)
+            throws InvalidSyntaxException {
+        if (in.readableBytes() < IkeWire.GENERIC_HEADER_LENGTH) {
+            throw IkeWire.syntax("%s payload header: %d bytes left (expected: >= %d)", type, in.readableBytes(),
+                    IkeWire.GENERIC_HEADER_LENGTH);
+        }
         IkePayloadType next = IkePayloadType.valueOf(in.readUnsignedByte());
         boolean critical = (in.readUnsignedByte() & CRITICAL) != 0;
         int length = in.readUnsignedShort();
@@ -62,8 +80,12 @@ final class IkePayloadCodec {
             throw IkeWire.syntax("%s payload length: %d (expected: <= %d)", type, length,
                     in.readableBytes() + IkeWire.GENERIC_HEADER_LENGTH);
         }
-        ByteBuf body = in.readSlice(length - IkeWire.GENERIC_HEADER_LENGTH);
-        return new Decoded(decodeBody(type, next, critical, body, limits), next);
+        int limit = IkeWire.fence(in, length - IkeWire.GENERIC_HEADER_LENGTH); // no slice per payload
+        try {
+            return decodeBody(type, next, critical, in, limits);
+        } finally {
+            in.writerIndex(limit);
+        }
     }
 
     /** Decodes a body fenced to the payload length; the body must be consumed exactly. */
@@ -71,7 +93,7 @@ final class IkePayloadCodec {
             IkeDecoderLimits limits) throws InvalidSyntaxException {
         try {
             IkePayload payload = decodeTyped(type, next, critical, body, limits);
-            IkeWire.requireEnd(body, type + " payload");
+            IkeWire.requireEnd(body, type);
             return payload;
         } catch (IllegalArgumentException e) {
             // The records validate their fields in their constructors; on the wire a violation is a

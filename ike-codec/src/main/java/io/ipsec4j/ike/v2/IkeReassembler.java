@@ -26,7 +26,11 @@ import java.util.function.LongSupplier;
  * caller's clock). A fragment of another Message ID replaces the message in progress, so the caller
  * checks Message IDs (retransmissions, window) first, as for unfragmented messages.
  *
- * <p>Not thread-safe. Datagrams are IKE messages (without the non-ESP marker).
+ * <p>Thread safety: not thread-safe and not to be shared between threads; it holds the message in
+ * progress of one inbound direction of one IKE SA and belongs to the thread that owns that SA. Like
+ * {@link IkeSkCodec#decryptMessage}, {@link #accept} returns the whole {@link IkeMessage}.
+ * Datagrams are IKE messages without the non-ESP marker ({@code
+ * io.ipsec4j.esp.EspUdpEncapsulation#withoutNonEspMarker} removes it).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7383#section-2.6">RFC 7383 §2.6</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7383#section-2.6.2">RFC 7383 §2.6.2</a>

@@ -28,8 +28,8 @@ public record IkeSaPayload(List<IkeSaProposal> proposals) implements IkePayload 
 
     private static int bodyLength(List<IkeSaProposal> proposals) {
         int length = 0;
-        for (IkeSaProposal p : proposals) {
-            length += p.encodedLength();
+        for (int i = 0; i < proposals.size(); i++) { // indexed: no iterator per call
+            length += proposals.get(i).encodedLength();
         }
         return length;
     }
@@ -42,7 +42,7 @@ public record IkeSaPayload(List<IkeSaProposal> proposals) implements IkePayload 
             }
             proposals.add(IkeSaProposal.decode(body, limits));
         }
-        return new IkeSaPayload(proposals);
+        return new IkeSaPayload(IkeWire.immutable(proposals));
     }
 
     @Override

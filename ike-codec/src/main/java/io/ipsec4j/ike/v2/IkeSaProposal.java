@@ -3,7 +3,6 @@ package io.ipsec4j.ike.v2;
 import io.ipsec4j.ike.IkeDecoderLimits;
 import io.ipsec4j.model.Bytes;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,11 +53,19 @@ public record IkeSaProposal(int number, IkeProtocolId protocol, Bytes spi, List<
             throw IkeWire.syntax("proposal length: %d (expected: >= 8)", length);
         }
         IkeWire.require(in, length - 4, "proposal");
-        ByteBuf body = in.readSlice(length - 4);
-        boolean last = !in.isReadable();
+        boolean last = in.readableBytes() == length - 4;
         if (lastSubstruc != (last ? 0 : MORE)) {
             throw IkeWire.syntax("proposal last substruc: %d (expected: %d)", lastSubstruc, last ? 0 : MORE);
         }
+        int limit = IkeWire.fence(in, length - 4); // no slice per proposal
+        try {
+            return decodeBody(in, limits);
+        } finally {
+            in.writerIndex(limit);
+        }
+    }
+
+    private static IkeSaProposal decodeBody(ByteBuf body, IkeDecoderLimits limits) throws InvalidSyntaxException {
         int number = body.readUnsignedByte();
         IkeProtocolId protocol = IkeProtocolId.valueOf(body.readUnsignedByte());
         int spiSize = body.readUnsignedByte();
@@ -67,12 +74,32 @@ public record IkeSaProposal(int number, IkeProtocolId protocol, Bytes spi, List<
             throw IkeWire.syntax("number of transforms: %d (expected: <= %d)", count, limits.maxTransforms());
         }
         Bytes spi = IkeWire.readBytes(body, spiSize, "proposal SPI");
-        List<IkeTransform> transforms = new ArrayList<>(count);
+        IkeTransform[] transforms = new IkeTransform[count];
         for (int i = 0; i < count; i++) {
-            transforms.add(IkeTransform.decode(body, i == count - 1, limits));
+            transforms[i] = IkeTransform.decode(body, i == count - 1, limits);
         }
         IkeWire.requireEnd(body, "proposal");
-        return new IkeSaProposal(number, protocol, spi, transforms);
+        return new IkeSaProposal(number, protocol, spi, List.of(transforms)); // immutable: not copied again
+    }
+
+    /**
+     * Returns the SPI of an ESP or AH proposal as the {@code int} of {@code EspSa.spi()}
+     * ({@link IkeSpi#toChild}).
+     *
+     * @throws IllegalArgumentException if the SPI is not 4 bytes
+     */
+    public int childSpi() {
+        return IkeSpi.toChild(spi);
+    }
+
+    /**
+     * Returns the SPI of an IKE proposal (rekeying) as the {@code long} of {@link IkeHeader}
+     * ({@link IkeSpi#toIke}).
+     *
+     * @throws IllegalArgumentException if the SPI is not 8 bytes (IKE_SA_INIT proposals have none)
+     */
+    public long ikeSpi() {
+        return IkeSpi.toIke(spi);
     }
 
     int encodedLength() {
@@ -81,8 +108,8 @@ public record IkeSaProposal(int number, IkeProtocolId protocol, Bytes spi, List<
 
     private static int encodedLength(Bytes spi, List<IkeTransform> transforms) {
         int length = 8 + spi.length();
-        for (IkeTransform t : transforms) {
-            length += t.encodedLength();
+        for (int i = 0; i < transforms.size(); i++) { // indexed: no iterator per call
+            length += transforms.get(i).encodedLength();
         }
         return length;
     }

@@ -67,6 +67,11 @@ public final class IkeSaProposals {
         return new IkeSaProposal(number, IkeProtocolId.ESP, spi, t);
     }
 
+    /** Like {@link #fromEspProposal(int, EspProposal, Bytes)} with the SPI as {@code EspSa.spi()} gives it. */
+    public static IkeSaProposal fromEspProposal(int number, EspProposal proposal, int spi) {
+        return fromEspProposal(number, proposal, IkeSpi.ofChild(spi));
+    }
+
     private static void addAdditional(List<IkeTransform> t, SortedMap<Integer, List<KeyExchangeMethod>> additional) {
         for (Map.Entry<Integer, List<KeyExchangeMethod>> e : additional.entrySet()) {
             TransformType type = TransformType.additionalKeyExchange(e.getKey());

@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.v2;
 
+import io.ipsec4j.crypto.ChosenProposals;
 import io.ipsec4j.crypto.CryptoException;
 import io.ipsec4j.crypto.CryptoProviders;
 import io.ipsec4j.crypto.Protection;
@@ -8,6 +9,7 @@ import io.ipsec4j.ike.IkeProtocolException;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.SecretBytes;
 import io.ipsec4j.model.algorithm.Encryption;
+import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -32,8 +34,12 @@ import java.util.Objects;
  * <p>IVs: each instance numbers its messages from a random 64-bit start and lets
  * {@link Protection#seal} turn the number into the IV (unique for counter modes, unpredictable for
  * CBC), so one instance must encrypt everything sent under one key. Every authentication or padding
- * failure is one {@link IkeIntegrityCheckFailedException}. Not thread-safe; {@link #close()} zeroes
- * the key copies.
+ * failure is one {@link IkeIntegrityCheckFailedException}. {@link #close()} zeroes the key copies.
+ *
+ * <p>Thread safety: not thread-safe and not to be shared between threads (it owns a JCA cipher and
+ * the IV counter): one instance per direction of an IKE SA, used by the thread that handles that
+ * SA, as {@code ike-engine} does. {@link #decryptMessage} and {@link IkeReassembler#accept} both
+ * return an {@link IkeMessage}; {@link #decrypt} returns only the inner payloads.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.14">RFC 7296 §3.14</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc5282#section-5.1">RFC 5282 §5.1</a>
@@ -74,6 +80,18 @@ public final class IkeSkCodec implements AutoCloseable {
     }
 
     /**
+     * Returns the codec for the negotiated IKE proposal's encryption and integrity
+     * ({@link ChosenProposals}): SK_e (key ‖ salt) and SK_a ({@code null} or empty with AEAD).
+     *
+     * @throws IllegalArgumentException if {@code chosen} has more than one transform of a type
+     */
+    public static IkeSkCodec create(IkeProposal chosen, SecretBytes encryptionKey, SecretBytes integrityKey,
+            CryptoProviders providers) throws CryptoException {
+        return create(ChosenProposals.encryption(chosen), ChosenProposals.integrity(chosen), encryptionKey,
+                integrityKey, providers);
+    }
+
+    /**
      * Returns the codec for the messages sent by the original initiator (SK_ei, SK_ai) when
      * {@code fromInitiator}, else by the original responder (SK_er, SK_ar).
      */
@@ -101,6 +119,31 @@ public final class IkeSkCodec implements AutoCloseable {
             return decoder.decodePayloads(sk.firstPayloadType(), inner, true);
         } finally {
             Arrays.fill(buf, (byte) 0);
+        }
+    }
+
+    /**
+     * Like {@link #decrypt}, returning the whole message: {@code decoded}'s header with the
+     * decrypted inner payloads in place of the SK payload, the shape {@link IkeReassembler#accept}
+     * returns for a fragmented message.
+     *
+     * @throws IkeIntegrityCheckFailedException if the ICV, length or padding is wrong (drop silently)
+     * @throws IkeErrorNotifyException if the authenticated content is malformed (marked protected)
+     * @throws IllegalArgumentException if {@code decoded} has no SK payload or does not match {@code datagram}
+     */
+    public IkeMessage decryptMessage(byte[] datagram, IkeMessage decoded) throws IkeProtocolException {
+        List<IkePayload> inner = decrypt(datagram, decoded);
+        List<IkePayload> before = decoded.payloads().subList(0, decoded.payloads().size() - 1);
+        if (before.isEmpty()) {
+            return new IkeMessage(decoded.header(), inner);
+        }
+        List<IkePayload> all = new java.util.ArrayList<>(before);
+        all.addAll(inner);
+        try {
+            return new IkeMessage(decoded.header(), all);
+        } catch (IllegalArgumentException e) {
+            // An inner payload repeats an unprotected one: authenticated but malformed (RFC 7296 §3.14).
+            throw new InvalidSyntaxException("decrypted payloads: " + e.getMessage(), Bytes.EMPTY, true, e);
         }
     }
 

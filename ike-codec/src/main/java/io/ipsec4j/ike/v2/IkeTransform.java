@@ -34,14 +34,37 @@ public record IkeTransform(TransformType transformType, int id, List<IkeTransfor
         Objects.requireNonNull(transformType, "transformType");
         IkeWire.checkRange(id, "transform id", 0, 0xFFFF);
         attributes = List.copyOf(attributes);
+        int repeated = repeatedAttributeType(attributes);
+        if (repeated >= 0) {
+            throw new IllegalArgumentException("repeated transform attribute: " + repeated + " in " + transformType
+                    + " " + id);
+        }
+        IkeWire.checkRange(encodedLength(attributes), "transform length", 8, 0xFFFF);
+    }
+
+    /** Attribute lists up to this size are checked pairwise, larger ones with a set (no quadratic cost). */
+    private static final int PAIRWISE_CHECK_MAX = 8;
+
+    /** Returns an attribute type that occurs twice, or -1; transforms usually carry 0 or 1 attribute. */
+    private static int repeatedAttributeType(List<IkeTransformAttribute> attributes) {
+        int n = attributes.size();
+        if (n <= PAIRWISE_CHECK_MAX) {
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (attributes.get(i).attributeType() == attributes.get(j).attributeType()) {
+                        return attributes.get(i).attributeType();
+                    }
+                }
+            }
+            return -1;
+        }
         Set<Integer> seen = new HashSet<>();
         for (IkeTransformAttribute a : attributes) {
             if (!seen.add(a.attributeType())) {
-                throw new IllegalArgumentException("repeated transform attribute: " + a.attributeType()
-                        + " in " + transformType + " " + id);
+                return a.attributeType();
             }
         }
-        IkeWire.checkRange(encodedLength(attributes), "transform length", 8, 0xFFFF);
+        return -1;
     }
 
     /** Returns the transform for {@code algorithm}, without attributes. */
@@ -71,18 +94,29 @@ public record IkeTransform(TransformType transformType, int id, List<IkeTransfor
             throw IkeWire.syntax("transform length: %d (expected: >= 8)", length);
         }
         IkeWire.require(in, length - 4, "transform");
-        ByteBuf body = in.readSlice(length - 4);
+        int limit = IkeWire.fence(in, length - 4); // no slice per transform
+        try {
+            return decodeBody(in, limits);
+        } finally {
+            in.writerIndex(limit);
+        }
+    }
+
+    private static IkeTransform decodeBody(ByteBuf body, IkeDecoderLimits limits) throws InvalidSyntaxException {
         TransformType type = TransformType.valueOf(body.readUnsignedByte());
         body.skipBytes(1); // RESERVED
         int id = body.readUnsignedShort();
-        List<IkeTransformAttribute> attributes = new ArrayList<>();
+        if (!body.isReadable()) {
+            return new IkeTransform(type, id, List.of());
+        }
+        List<IkeTransformAttribute> attributes = new ArrayList<>(2);
         while (body.isReadable()) {
             if (attributes.size() == limits.maxAttributes()) {
                 throw IkeWire.syntax("transform attributes: more than %d", limits.maxAttributes());
             }
             attributes.add(IkeTransformAttribute.decode(body));
         }
-        return new IkeTransform(type, id, attributes);
+        return new IkeTransform(type, id, IkeWire.immutable(attributes));
     }
 
     /** Returns the Key Length attribute's value in bits, if the transform has one in TV format. */
@@ -101,8 +135,8 @@ public record IkeTransform(TransformType transformType, int id, List<IkeTransfor
 
     private static int encodedLength(List<IkeTransformAttribute> attributes) {
         int length = 8;
-        for (IkeTransformAttribute a : attributes) {
-            length += a.encodedLength();
+        for (int i = 0; i < attributes.size(); i++) { // indexed: no iterator per call
+            length += attributes.get(i).encodedLength();
         }
         return length;
     }

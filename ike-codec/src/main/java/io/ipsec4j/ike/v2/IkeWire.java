@@ -2,6 +2,7 @@ package io.ipsec4j.ike.v2;
 
 import io.ipsec4j.model.Bytes;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 import java.util.Locale;
 
 /** Bounds-checked reads and writes shared by the payload codecs: validate before reading. */
@@ -33,21 +34,66 @@ final class IkeWire {
 
     static Bytes readBytes(ByteBuf in, int n, String what) throws InvalidSyntaxException {
         require(in, n, what);
-        if (n == 0) {
-            return Bytes.EMPTY;
-        }
-        byte[] b = new byte[n];
-        in.readBytes(b);
-        return Bytes.of(b);
+        return read(in, n);
     }
 
     static Bytes readRemaining(ByteBuf in) {
-        if (!in.isReadable()) {
+        return read(in, in.readableBytes());
+    }
+
+    /** Reads {@code n} readable bytes with one copy (straight from the backing array when there is one). */
+    private static Bytes read(ByteBuf in, int n) {
+        if (n == 0) {
             return Bytes.EMPTY;
         }
-        byte[] b = new byte[in.readableBytes()];
-        in.readBytes(b);
-        return Bytes.of(b);
+        Bytes out;
+        if (in.hasArray()) {
+            out = Bytes.of(in.array(), in.arrayOffset() + in.readerIndex(), n);
+            in.skipBytes(n);
+        } else {
+            byte[] b = new byte[n];
+            in.readBytes(b);
+            out = Bytes.of(b);
+        }
+        return out;
+    }
+
+    /**
+     * Throws INVALID_SYNTAX if bytes remain after the payload of {@code type}; the message is built
+     * only on failure, so a well-formed message costs no string.
+     */
+    static void requireEnd(ByteBuf in, IkePayloadType type) throws InvalidSyntaxException {
+        if (in.isReadable()) {
+            throw syntax("%s payload: %d trailing bytes (expected: 0)", type, in.readableBytes());
+        }
+    }
+
+    /**
+     * Fences the next {@code length} readable bytes of {@code in} by lowering its writer index, so a
+     * nested structure cannot over-read, without allocating a slice; returns the writer index to
+     * restore (in a {@code finally}) once the structure is read. The caller checked {@code length}.
+     */
+    static int fence(ByteBuf in, int length) {
+        int limit = in.writerIndex();
+        in.writerIndex(in.readerIndex() + length);
+        return limit;
+    }
+
+    /**
+     * Returns an immutable copy of a list a decoder built; one or two elements become a compact
+     * list without an array, and the records' {@code List.copyOf} then returns it as is.
+     */
+    static <T> List<T> immutable(List<T> list) {
+        switch (list.size()) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(list.get(0));
+            case 2:
+                return List.of(list.get(0), list.get(1));
+            default:
+                return List.copyOf(list);
+        }
     }
 
     /** Throws INVALID_SYNTAX if bytes remain after a fixed structure. */

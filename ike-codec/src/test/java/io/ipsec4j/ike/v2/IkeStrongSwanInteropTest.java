@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.crypto.CryptoProviders;
 import io.ipsec4j.crypto.Prf;
+import io.ipsec4j.esp.EspChildSa;
 import io.ipsec4j.esp.EspChildSaKeys;
+import io.ipsec4j.esp.EspDirection;
+import io.ipsec4j.esp.EspSa;
 import io.ipsec4j.esp.EspSaKeys;
 import io.ipsec4j.interop.Await;
 import io.ipsec4j.interop.CharonLog;
@@ -21,6 +24,7 @@ import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.EspProposal;
 import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,6 +227,17 @@ class IkeStrongSwanInteropTest {
         SecretBytes keymat = keys.childKeymat(ni, nr, null, EspChildSaKeys.keymatLengthBytes(espEnc, espInteg));
         assertChildKeys(childA, EspChildSaKeys.split(keymat, espEnc, espInteg));
         assertChildKeys(logB.childSas().get(0), EspChildSaKeys.split(keymat, espEnc, espInteg));
+        // One call per end builds both ESP SAs from the two SA payloads; each SA carries the SPI charon
+        // logged and interoperates with an SA keyed from charon's logged keys for that direction.
+        IkeSaPayload offeredSa = authRequest.payload(IkeSaPayload.class).orElseThrow();
+        IkeSaPayload acceptedSa = authResponse.payload(IkeSaPayload.class).orElseThrow();
+        try (EspChildSa a = IkeChildSas.create(keys, EspChildSa.Role.INITIATOR, offeredSa, acceptedSa, ni, nr, null, null);
+                EspChildSa b = IkeChildSas.create(keys, EspChildSa.Role.RESPONDER, offeredSa, acceptedSa, ni, nr, null,
+                        null)) {
+            assertMatchesCharon(a, childA, true);
+            assertMatchesCharon(b, logB.childSas().get(0), false);
+            assertThat(a.outbound().isEsn()).isEqualTo(esp.esn().get(0).isExtended());
+        }
 
         // tshark, given our ikev2_decryption_table row, decrypts every SK message of the same capture
         // (where Wireshark's table has the algorithms; SKF reassembly is not Wireshark's).
@@ -504,6 +519,39 @@ class IkeStrongSwanInteropTest {
                 .isEqualTo(HexFormat.of().formatHex(sa.key("integrity initiator key")));
         assertThat(hex(ours.responderToInitiator().integrityKey())).as("%s integrity responder key", sa)
                 .isEqualTo(HexFormat.of().formatHex(sa.key("integrity responder key")));
+    }
+
+    /**
+     * Our CHILD SA of one end has charon's SPIs, seals what an SA with charon's keys of that direction
+     * opens, and opens what such an SA seals.
+     */
+    private static void assertMatchesCharon(EspChildSa ours, CharonLog.ChildSa charon, boolean initiator)
+            throws Exception {
+        assertThat(ours.inbound().spi()).as("%s inbound SPI", charon).isEqualTo(charon.inboundSpi);
+        assertThat(ours.outbound().spi()).as("%s outbound SPI", charon).isEqualTo(charon.outboundSpi);
+        String out = initiator ? "initiator" : "responder";
+        String in = initiator ? "responder" : "initiator";
+        try (EspSa peerIn = charonSa(ours.outbound(), charon, out, EspDirection.INBOUND);
+                EspSa peerOut = charonSa(ours.inbound(), charon, in, EspDirection.OUTBOUND)) {
+            assertSealOpen(ours.outbound(), peerIn);
+            assertSealOpen(peerOut, ours.inbound());
+        }
+    }
+
+    private static EspSa charonSa(EspSa like, CharonLog.ChildSa charon, String sender, EspDirection direction)
+            throws Exception {
+        EspSaKeys k = EspSaKeys.of(SecretBytes.of(charon.key("encryption " + sender + " key")),
+                SecretBytes.of(charon.key("integrity " + sender + " key")));
+        return EspSa.builder().spi(like.spi()).direction(direction).encryption(like.encryption())
+                .integrity(like.integrity()).esn(like.isEsn()).keys(k).build();
+    }
+
+    private static void assertSealOpen(EspSa out, EspSa in) throws Exception {
+        ByteBuf buf = Unpooled.buffer(256);
+        buf.writerIndex(out.headroomBytes()).readerIndex(buf.writerIndex()).writeLong(0x1122334455667788L);
+        out.seal(buf, 17);
+        assertThat(in.open(buf)).as("%s opens what %s sealed", in, out).isEqualTo(17);
+        assertThat(buf.readLong()).isEqualTo(0x1122334455667788L);
     }
 
     private static String hex(SecretBytes key) {
