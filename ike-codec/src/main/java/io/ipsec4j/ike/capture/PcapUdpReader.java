@@ -1,4 +1,4 @@
-package io.ipsec4j.examples;
+package io.ipsec4j.ike.capture;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A small, bounded reader of the UDP datagrams in a capture file, enough for {@link DecodeIkeCapture}:
+ * A small, bounded reader of the UDP datagrams in a capture file, enough for capture decoding and diagnosis:
  * classic pcap (microsecond and nanosecond, either byte order) and pcapng (Section Header, Interface
  * Description, Enhanced and Simple Packet blocks; other blocks are skipped); link types Ethernet
  * (with 802.1Q tags), Linux cooked v1/v2, raw IP, IPv4, IPv6 and BSD loopback; IPv4 (unfragmented)
@@ -20,16 +20,16 @@ import java.util.List;
  * <p>{@code io.pkts:pkts-core} 3.0.10 was evaluated first: it only reads classic pcap
  * ("Unknown header type" on pcapng), hence this reader.
  */
-final class PcapUdpReader {
+public final class PcapUdpReader {
     /** Files larger than this are refused. */
-    static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
     private static final int MAX_SNAPLEN = 256 * 1024;
     private static final int MAX_INTERFACES = 1024;
 
     /** One UDP datagram: its 1-based frame number in the file, addresses, ports and payload. */
-    record UdpDatagram(int frame, InetAddress source, int sourcePort, InetAddress destination, int destinationPort,
+    public record UdpDatagram(int frame, InetAddress source, int sourcePort, InetAddress destination, int destinationPort,
             byte[] payload) {
-        String endpoints() {
+        public String endpoints() {
             return address(source, sourcePort) + " -> " + address(destination, destinationPort);
         }
 
@@ -42,7 +42,7 @@ final class PcapUdpReader {
     private PcapUdpReader() {}
 
     /** Returns the UDP datagrams of the pcap or pcapng file {@code file}, in file order. */
-    static List<UdpDatagram> read(byte[] file) throws IOException {
+    public static List<UdpDatagram> read(byte[] file) throws IOException {
         if (file.length > MAX_FILE_BYTES) {
             throw new IOException("capture: " + file.length + " bytes (expected: <= " + MAX_FILE_BYTES + ")");
         }

@@ -1,4 +1,4 @@
-package io.ipsec4j.examples;
+package io.ipsec4j.ike.capture;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.quicktheories.QuickTheory.qt;
