@@ -97,7 +97,22 @@ public final class Tour {
         } catch (IOException e) {
             out.println("  cannot decode the bundled capture: " + e.getMessage());
         }
+        doctorStep(out);
         return pair;
+    }
+
+    /** The Doctor step: why a recorded negotiation failed, verdict first. */
+    static void doctorStep(PrintStream out) {
+        heading(out, "7. Why did the tunnel not come up? (Doctor)");
+        out.println("  Two strongSwan charons with different pre-shared keys, captured with tshark; the doctor gets");
+        out.println("  the capture, the responder's tunnel and the session's key table:");
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        try {
+            Doctor.runBundled(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
+            out.print(indent(text.toString(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            out.println("  cannot diagnose the bundled capture: " + e.getMessage());
+        }
     }
 
     static Tunnel awsTunnel(String name, String gateway, String ourIp, String awsIp, String inside, String awsInside) {

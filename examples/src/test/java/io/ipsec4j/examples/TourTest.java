@@ -24,4 +24,14 @@ class TourTest {
                 .containsExactly("#1", "#2", "#3", "#4");
         assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
     }
+
+    @Test
+    void theDoctorStepGivesTheVerdictOfTheBundledFailure() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Tour.doctorStep(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("7. Why did the tunnel not come up? (Doctor)", "PSK_MISMATCH [Phase I (IKE SA)]",
+                "the pre-shared keys differ").doesNotContain("Zz9OtherSecretAb3");
+    }
 }

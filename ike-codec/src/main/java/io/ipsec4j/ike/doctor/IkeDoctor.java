@@ -15,7 +15,6 @@ import io.ipsec4j.ike.v2.IkeSkCodec;
 import io.ipsec4j.ike.v2.IkeSkPayload;
 import io.ipsec4j.ike.v2.IkeWiresharkKeyRow;
 import io.ipsec4j.model.Finding;
-import io.ipsec4j.model.Secret;
 import io.ipsec4j.model.Tunnel;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
@@ -36,7 +35,9 @@ import java.util.Optional;
  *
  * <p>Bounded whatever the input: at most {@link #MAX_SAS} SAs and {@link SaTrace#MAX_MESSAGES}
  * messages per SA are kept (the rest is counted), undecodable datagrams are counted, and no input
- * raises an exception. Immutable and thread-safe; the PSK is only used in comparisons, never shown.
+ * raises an exception. Immutable and thread-safe. A PSK mismatch is told from an ID mismatch by the
+ * decrypted IDs against the tunnel (IKEv2) or the retransmission pattern (IKEv1), not by verifying
+ * the AUTH payload: that needs SK_pi/SK_pr, which a Wireshark key table does not hold.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.2">RFC 7296 §2.2</a> (message IDs)
  */
@@ -45,12 +46,10 @@ public final class IkeDoctor {
     public static final int MAX_SAS = 1024;
 
     final Optional<Tunnel> tunnel;
-    final Optional<Secret> psk;
     private final Map<String, IkeWiresharkKeyRow> keys;
 
     private IkeDoctor(Builder b) {
         this.tunnel = Optional.ofNullable(b.tunnel);
-        this.psk = Optional.ofNullable(b.psk);
         this.keys = Map.copyOf(b.keys);
     }
 
@@ -61,7 +60,6 @@ public final class IkeDoctor {
     /** Builds an {@link IkeDoctor}; everything is optional. */
     public static final class Builder {
         private Tunnel tunnel;
-        private Secret psk;
         private final Map<String, IkeWiresharkKeyRow> keys = new LinkedHashMap<>();
 
         private Builder() {}
@@ -69,12 +67,6 @@ public final class IkeDoctor {
         /** The tunnel as configured on one end (ours or the peer's: the addresses tell which). */
         public Builder tunnel(Tunnel tunnel) {
             this.tunnel = Objects.requireNonNull(tunnel, "tunnel");
-            return this;
-        }
-
-        /** The pre-shared key as configured (used to tell a PSK from an ID mismatch). */
-        public Builder psk(Secret psk) {
-            this.psk = Objects.requireNonNull(psk, "psk");
             return this;
         }
 

@@ -12,7 +12,6 @@ import io.ipsec4j.interop.InteropEnvironment;
 import io.ipsec4j.interop.StrongSwanPair.Node;
 import io.ipsec4j.model.Finding;
 import io.ipsec4j.model.Phase;
-import io.ipsec4j.model.Secret;
 import io.ipsec4j.model.Tunnel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,7 +158,7 @@ class IkeDoctorInteropTest {
         Files.write(CAPTURES.resolve(name + ".pcapng"), capture);
         List<IkeWiresharkKeyRow> keys = sideA.version() == 2 ? pair.keyTable(capture) : List.of();
         Files.writeString(CAPTURES.resolve(name + ".ikev2_decryption_table"), IkeWiresharkKeys.ikev2DecryptionTableWithKeys(keys));
-        IkeDoctor doctor = IkeDoctor.builder().tunnel(DoctorTunnels.responder(sideB)).psk(Secret.of(sideB.psk()))
+        IkeDoctor doctor = IkeDoctor.builder().tunnel(DoctorTunnels.responder(sideB))
                 .keys(keys).build();
         Diagnosis d = doctor.diagnose(PcapUdpReader.read(capture));
         Files.writeString(VERDICTS, "== " + s.name() + "\n" + d + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);

@@ -9,7 +9,6 @@ import io.ipsec4j.ike.doctor.DoctorLivePair.Side;
 import io.ipsec4j.ike.v2.IkeWiresharkKeys;
 import io.ipsec4j.model.Finding;
 import io.ipsec4j.model.Phase;
-import io.ipsec4j.model.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -36,7 +35,7 @@ class IkeDoctorTest {
         String name = s.name().replace(' ', '-');
         Side b = s.b().apply(IkeDoctorInteropTest.b(2));
         byte[] table = recorded(name + ".ikev2_decryption_table");
-        IkeDoctor.Builder doctor = IkeDoctor.builder().tunnel(DoctorTunnels.responder(b)).psk(Secret.of(b.psk()));
+        IkeDoctor.Builder doctor = IkeDoctor.builder().tunnel(DoctorTunnels.responder(b));
         if (table != null) {
             doctor.keys(IkeWiresharkKeys.readIkev2DecryptionTable(new String(table, StandardCharsets.UTF_8)));
         }
