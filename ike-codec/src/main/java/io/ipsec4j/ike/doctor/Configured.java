@@ -42,9 +42,13 @@ final class Configured {
         if (offered.isEmpty()) {
             return Optional.empty();
         }
-        Tunnel theirs = Tunnel.builder().from(tunnel).phaseOne(io.ipsec4j.model.PhaseOne.builder()
-                .from(tunnel.phaseOne()).proposals(offered).build()).build();
-        return detail(Compatibility.compare(tunnel, theirs).findings(), "IKE_PROPOSAL_MISMATCH");
+        try {
+            Tunnel theirs = Tunnel.builder().from(tunnel).phaseOne(io.ipsec4j.model.PhaseOne.builder()
+                    .from(tunnel.phaseOne()).proposals(offered).build()).build();
+            return detail(Compatibility.compare(tunnel, theirs).findings(), "IKE_PROPOSAL_MISMATCH");
+        } catch (IllegalArgumentException invalid) { // ModelValidationException: an offer the tunnel's rules refuse
+            return Optional.of("the offer is not valid for the configured tunnel (" + invalid.getMessage() + ")");
+        }
     }
 
     /** The same for an ESP offer. */
@@ -52,9 +56,13 @@ final class Configured {
         if (offered.isEmpty()) {
             return Optional.empty();
         }
-        Tunnel theirs = Tunnel.builder().from(tunnel).phaseTwo(io.ipsec4j.model.PhaseTwo.builder()
-                .from(tunnel.phaseTwo()).proposals(offered).build()).build();
-        return detail(Compatibility.compare(tunnel, theirs).findings(), "ESP_PROPOSAL_MISMATCH");
+        try {
+            Tunnel theirs = Tunnel.builder().from(tunnel).phaseTwo(io.ipsec4j.model.PhaseTwo.builder()
+                    .from(tunnel.phaseTwo()).proposals(offered).build()).build();
+            return detail(Compatibility.compare(tunnel, theirs).findings(), "ESP_PROPOSAL_MISMATCH");
+        } catch (IllegalArgumentException invalid) { // ModelValidationException: an offer the tunnel's rules refuse
+            return Optional.of("the offer is not valid for the configured tunnel (" + invalid.getMessage() + ")");
+        }
     }
 
     private static Optional<String> detail(List<Finding> findings, String code) {
