@@ -2,9 +2,10 @@ package io.ipsec4j.examples;
 
 import io.ipsec4j.crypto.CryptoException;
 import io.ipsec4j.crypto.CryptoProviders;
-import io.ipsec4j.examples.PcapUdpReader.UdpDatagram;
 import io.ipsec4j.ike.IkeHeaders;
 import io.ipsec4j.ike.IkeProtocolException;
+import io.ipsec4j.ike.capture.PcapUdpReader;
+import io.ipsec4j.ike.capture.UdpDatagram;
 import io.ipsec4j.ike.v2.IkeAuthPayload;
 import io.ipsec4j.ike.v2.IkeConfigAttribute;
 import io.ipsec4j.ike.v2.IkeConfigPayload;

@@ -26,8 +26,10 @@ import io.ipsec4j.model.check.Compatibility;
 import io.ipsec4j.model.check.TunnelMirror;
 import io.ipsec4j.model.check.VendorProfile;
 import io.ipsec4j.model.check.VendorProfiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +113,7 @@ public final class Tour {
         }
 
         exportStep(out);
+        doctorStep(out);
         return pair;
     }
 
@@ -148,6 +151,20 @@ public final class Tour {
         List<String> out = new ArrayList<>();
         o.path(key).forEach(v -> out.add(v.path("Value").asText()));
         return String.join(",", out);
+    }
+
+    /** The Doctor step: why a recorded negotiation failed, verdict first. */
+    static void doctorStep(PrintStream out) {
+        heading(out, "8. Why did the tunnel not come up? (Doctor)");
+        out.println("  Two strongSwan charons with different pre-shared keys, captured with tshark; the doctor gets");
+        out.println("  the capture, the responder's tunnel and the session's key table:");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try {
+            Doctor.runBundled(new PrintStream(text, true, StandardCharsets.UTF_8));
+            out.print(indent(text.toString(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            out.println("  cannot diagnose the bundled capture: " + e.getMessage());
+        }
     }
 
     static Tunnel awsTunnel(String name, String gateway, String ourIp, String awsIp, String inside, String awsInside) {

@@ -27,7 +27,18 @@ class TourTest {
                 "ID: IPV4_ADDR(1) 10.1.0.1/32", "15 IKE message(s), 6 ESP packet(s)");
         assertThat(out).contains("7. Exporting the imported AWS pair for our gateway (ExportTunnel)", "remote_addrs = ",
                 "ikev1", "Phase 1 AES128");
-        assertThat(out.substring(out.indexOf("7. Exporting"))).doesNotContain("refused");
+        assertThat(out.substring(out.indexOf("7. Exporting"), out.indexOf("8. Why did"))).doesNotContain("refused");
+        assertThat(out).contains("8. Why did the tunnel not come up? (Doctor)", "PSK_MISMATCH");
         assertThat(out).doesNotContain(pair.tunnel1().phaseOne().sharedSecret().reveal());
+    }
+
+    @Test
+    void theDoctorStepGivesTheVerdictOfTheBundledFailure() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Tour.doctorStep(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("8. Why did the tunnel not come up? (Doctor)", "PSK_MISMATCH [Phase I (IKE SA)]",
+                "the pre-shared keys differ").doesNotContain("Zz9OtherSecretAb3");
     }
 }

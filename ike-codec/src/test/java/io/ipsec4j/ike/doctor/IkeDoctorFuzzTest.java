@@ -1,0 +1,63 @@
+package io.ipsec4j.ike.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ipsec4j.ike.capture.PcapUdpReader;
+import io.ipsec4j.ike.capture.UdpDatagram;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
+
+/** Arbitrary datagram sequences always give a diagnosis: never an exception. */
+class IkeDoctorFuzzTest {
+    private static final InetAddress[] HOSTS = {InetAddress.getLoopbackAddress(), address(1), address(2)};
+    private static final int[] PORTS = {500, 4500, 500, 4500, 1234};
+
+    private static InetAddress address(int last) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) last});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void anySequenceGivesADiagnosis(FuzzedDataProvider data) {
+        List<UdpDatagram> datagrams = new ArrayList<>();
+        for (int i = 0; i < 64 && data.remainingBytes() > 4; i++) {
+            datagrams.add(new UdpDatagram(i + 1, i, HOSTS[data.consumeInt(0, 2)], PORTS[data.consumeInt(0, 4)],
+                    HOSTS[data.consumeInt(0, 2)], PORTS[data.consumeInt(0, 4)], data.consumeBytes(data.consumeInt(0, 600))));
+        }
+        assertThat(IkeDoctor.builder().build().diagnose(datagrams).toString()).isNotEmpty();
+    }
+
+    @Test
+    void mutatedRecordedExchangesGiveADiagnosis() throws Exception {
+        List<UdpDatagram> recorded = new ArrayList<>();
+        for (String name : List.of("v2-PSK-mismatch", "v2-PFS-rekey", "v1-PSK-mismatch", "v2-INVALID_KE-retried")) {
+            recorded.addAll(PcapUdpReader.read(IkeDoctorTest.recorded(name + ".pcapng")));
+        }
+        var scenario = IkeDoctorInteropTest.scenarios().filter(s -> s.name().equals("v2 PSK mismatch")).findFirst().get();
+        IkeDoctor doctor = IkeDoctor.builder().tunnel(DoctorTunnels.responder(scenario.b().apply(IkeDoctorInteropTest.b(2))))
+                .build();
+        qt().withExamples(500).forAll(Generate.range(0, recorded.size() - 1), Generate.range(0, 2000),
+                Generate.range(0, 255), Generate.range(0, recorded.size() - 1)).checkAssert((which, at, value, drop) -> {
+                    List<UdpDatagram> mutated = new ArrayList<>(recorded);
+                    UdpDatagram d = mutated.get(which);
+                    byte[] payload = Arrays.copyOf(d.payload(), d.payload().length);
+                    if (at < payload.length) {
+                        payload[at] = (byte) (int) value;
+                    }
+                    mutated.set(which, new UdpDatagram(d.frame(), d.timestampNanos(), d.source(), d.sourcePort(),
+                            d.destination(), d.destinationPort(), payload));
+                    mutated.remove((int) drop);
+                    assertThat(doctor.diagnose(mutated).verdict()).isNotEmpty();
+                });
+    }
+}
