@@ -19,7 +19,9 @@ import java.util.List;
  * integrity and PRF transform, one type narrowed to a single value at a time and the other types
  * left wide; then the preference (everything offered); then, for accepted ciphers that no chosen
  * suite contains yet, the suite the responder chooses with that cipher. Nothing after the groups
- * is asked if no group is accepted.
+ * is asked if no group is accepted, and no transform that a chosen suite already showed accepted:
+ * every chosen suite costs the responder a half-open SA until it times out, and responders limit
+ * those per peer (strongSwan's {@code block_threshold}, 5 by default).
  */
 abstract class IkeProbePlan {
     private enum Phase { GROUPS, TRANSFORMS, PREFERENCE, COMBINATIONS, DONE }
@@ -109,6 +111,9 @@ abstract class IkeProbePlan {
             phaseQueued = true;
         }
         IkeProbeQuestion q = pending.poll();
+        if (q.kind() != Kind.COMBINATION && q.transform() != null && findings.isAccepted(q.transform())) {
+            return nextQuestion(); // a chosen suite already showed it: no need to ask (or to leave a half-open SA)
+        }
         if (q.kind() == Kind.COMBINATION
                 && findings.proposals().stream().anyMatch(p -> p.encryption().contains(q.transform()))) {
             return nextQuestion(); // a chosen suite already holds this cipher

@@ -52,8 +52,12 @@ import java.util.Optional;
 final class IkeV1ProbePlan extends IkeProbePlan {
     /** The identity an Aggressive Mode probe presents: in the reserved .invalid domain (RFC 2606). */
     static final Identity PROBE_ID = Identity.fqdn("ike-probe.ipsec4j.invalid");
-    /** The size a request aims to stay under, so that no IP fragmentation is needed. */
-    static final int MAX_REQUEST_BYTES = 1400;
+    /**
+     * The size a request aims to stay under, so that no IP fragmentation is needed: below the 1452
+     * bytes of UDP payload an IPv6 packet of 1500 bytes holds (1472 for IPv4). The 35 suites of the
+     * default IKEv1 candidates per group fit one Main Mode request.
+     */
+    static final int MAX_REQUEST_BYTES = 1440;
     /** A phase 1 transform with seven basic attributes. */
     private static final int TRANSFORM_BYTES = 36;
     /** Header, SA and proposal headers, four vendor IDs. */

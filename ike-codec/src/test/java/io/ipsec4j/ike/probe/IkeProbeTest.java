@@ -72,7 +72,8 @@ class IkeProbeTest {
     @Test
     void anIkeV1MainModeProbeReturnsExactlyTheResponderSuites() throws Exception {
         String config = "aes256-sha256-modp2048, aes128-sha1-modp3072";
-        IkeProbeResult r = ProbeLoop.run(probe(IkeVersion.IKEV1_MAIN).build(), new FakeResponder(config)::answer);
+        FakeResponder responder = new FakeResponder(config);
+        IkeProbeResult r = ProbeLoop.run(probe(IkeVersion.IKEV1_MAIN).build(), responder::answer);
 
         assertThat(r.stop()).isEqualTo(IkeProbeResult.Stop.COMPLETE);
         assertThat(r.toStrongSwan()).containsExactlyInAnyOrderElementsOf(normalised(config));
@@ -80,6 +81,8 @@ class IkeProbeTest {
         assertThat(r.keyExchange()).containsExactly(KeyExchangeMethod.MODP_2048, KeyExchangeMethod.MODP_3072);
         assertThat(r.preferred()).contains(IkeProposal.parse("aes256-sha256-modp2048"));
         assertThat(r.natTraversal()).contains(true);
+        // every accepted IKEv1 question leaves a half-open SA: only the groups and the preference did
+        assertThat(responder.successes).isEqualTo(3);
         assertThat(r.vendorIds()).extracting(v -> v.name().orElse("?"))
                 .contains("RFC 3947 NAT-T", "Dead Peer Detection", "strongSwan");
     }
@@ -164,5 +167,13 @@ class IkeProbeTest {
         assertThat(r.acceptsAnything()).isFalse();
         assertThat(r.datagramsSent()).isEqualTo(2); // the two groups, then nothing is left to ask
         assertThat(r.toText()).contains("accepted proposals: none");
+    }
+
+    @Test
+    void ikeV1MainModeRequestsOfTheDefaultCandidatesAskAboutAGroupInOneUnfragmentedDatagram() {
+        IkeProbe probe = probe(IkeVersion.IKEV1_MAIN).build();
+        byte[] first = probe.tick(Instant.EPOCH).get(0);
+        assertThat(first.length).isLessThanOrEqualTo(IkeV1ProbePlan.MAX_REQUEST_BYTES);
+        assertThat(first.length).isGreaterThan(35 * 32); // all 7 x 5 suites of the first group
     }
 }
