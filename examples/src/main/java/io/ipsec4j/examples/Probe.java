@@ -16,13 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 
 /**
  * Asks an IKE responder which proposals it accepts and prints them in strongSwan proposal syntax;
  * given our tunnel, also which of its Phase I proposals the responder would accept.
  *
  * <p>{@code Probe HOST [--port 500] [--ikev1] [--aggressive] [--tunnel tunnel.json] [--max-probes N]
- * [--delay-ms D] [--timeout-ms T]}. The probe never authenticates and never sends a pre-shared key;
+ * [--delay-ms D] [--timeout-ms T] [--record FILE]}; {@code --record} writes every datagram sent
+ * ({@code > hex}) and received ({@code < hex}), one per line. The probe never authenticates and never sends a pre-shared key;
  * it sends at most N datagrams, D ms apart. Probe only gateways you are allowed to test.
  */
 public final class Probe {
@@ -42,6 +44,7 @@ public final class Probe {
         IkeVersion version = IkeVersion.IKEV2;
         Tunnel tunnel = null;
         IkeProbeLimits limits = IkeProbeLimits.defaults();
+        Path record = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -52,6 +55,7 @@ public final class Probe {
                             StandardCharsets.UTF_8));
                     case "--max-probes" -> limits = limits.withMaxProbes(Integer.parseInt(value(args, ++i)));
                     case "--delay-ms" -> limits = limits.withDelay(Duration.ofMillis(Long.parseLong(value(args, ++i))));
+                    case "--record" -> record = Path.of(value(args, ++i));
                     case "--timeout-ms" -> limits = limits.withProbeTimeout(
                             Duration.ofMillis(Long.parseLong(value(args, ++i))));
                     default -> {
@@ -68,14 +72,19 @@ public final class Probe {
         } catch (IllegalArgumentException | ConfigParseException e) {
             err.println(e.getMessage());
             err.println("usage: Probe HOST [--port 500] [--ikev1] [--aggressive] [--tunnel tunnel.json]"
-                    + " [--max-probes N] [--delay-ms D] [--timeout-ms T]");
+                    + " [--max-probes N] [--delay-ms D] [--timeout-ms T] [--record FILE]");
             return 2;
         }
         InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName(host), port);
         IkeVersion v = version;
         IkeProbeLimits l = limits;
+        StringBuilder log = new StringBuilder();
         IkeProbeResult result = ProbeDriver.run(remote,
-                local -> IkeProbe.builder(local, remote).version(v).limits(l).build(), Clock.systemUTC());
+                local -> IkeProbe.builder(local, remote).version(v).limits(l).build(), Clock.systemUTC(),
+                (sent, d) -> log.append(sent ? "> " : "< ").append(HexFormat.of().formatHex(d)).append('\n'));
+        if (record != null) {
+            Files.writeString(record, log, StandardCharsets.US_ASCII);
+        }
         print(result, tunnel, out);
         return 0;
     }

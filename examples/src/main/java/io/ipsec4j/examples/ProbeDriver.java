@@ -35,6 +35,18 @@ public final class ProbeDriver {
      */
     public static IkeProbeResult run(InetSocketAddress remote, Function<InetSocketAddress, IkeProbe> probeFactory,
             Clock clock) throws IOException {
+        return run(remote, probeFactory, clock, (sent, datagram) -> { });
+    }
+
+    /** Sees every datagram the driver sends ({@code sent} true) or receives, in order. */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(boolean sent, byte[] datagram) throws IOException;
+    }
+
+    /** As {@link #run(InetSocketAddress, Function, Clock)}, showing every datagram to {@code recorder}. */
+    public static IkeProbeResult run(InetSocketAddress remote, Function<InetSocketAddress, IkeProbe> probeFactory,
+            Clock clock, Recorder recorder) throws IOException {
         try (DatagramChannel channel = DatagramChannel.open(); Selector selector = Selector.open()) {
             channel.connect(remote);
             channel.configureBlocking(false);
@@ -42,16 +54,17 @@ public final class ProbeDriver {
             InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
             IkeProbe probe = probeFactory.apply(local);
             ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-            send(channel, probe.tick(clock.instant()));
+            send(channel, probe.tick(clock.instant()), recorder);
             while (!probe.isFinished()) {
                 Instant next = probe.nextTick().orElse(clock.instant());
                 long waitMillis = Math.max(1, Duration.between(clock.instant(), next).toMillis());
                 selector.select(waitMillis);
                 selector.selectedKeys().clear();
                 for (byte[] datagram = receive(channel, buffer); datagram != null; datagram = receive(channel, buffer)) {
-                    send(channel, probe.handleDatagram(datagram, clock.instant()));
+                    recorder.record(false, datagram);
+                    send(channel, probe.handleDatagram(datagram, clock.instant()), recorder);
                 }
-                send(channel, probe.tick(clock.instant()));
+                send(channel, probe.tick(clock.instant()), recorder);
             }
             return probe.result();
         }
@@ -72,8 +85,9 @@ public final class ProbeDriver {
         return datagram;
     }
 
-    private static void send(DatagramChannel channel, List<byte[]> datagrams) throws IOException {
+    private static void send(DatagramChannel channel, List<byte[]> datagrams, Recorder recorder) throws IOException {
         for (byte[] d : datagrams) {
+            recorder.record(true, d);
             try {
                 channel.write(ByteBuffer.wrap(d));
             } catch (PortUnreachableException e) {

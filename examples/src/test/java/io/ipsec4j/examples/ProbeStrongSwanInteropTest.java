@@ -67,7 +67,8 @@ class ProbeStrongSwanInteropTest {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> cmd = new java.util.ArrayList<>(List.of(HostCommand.inNamespace(pair.namespace(Node.A), java,
                     "-cp", System.getProperty("java.class.path"), Probe.class.getName(), pair.address(Node.B),
-                    "--delay-ms", "20", "--timeout-ms", "3000", "--max-probes", "100", "--tunnel", tunnel.toString())));
+                    "--delay-ms", "20", "--timeout-ms", "3000", "--max-probes", "100", "--tunnel", tunnel.toString(),
+                    "--record", recording(s).toString())));
             if (s.ikeV1()) {
                 cmd.add("--ikev1");
             }
@@ -83,6 +84,12 @@ class ProbeStrongSwanInteropTest {
         assertThat(output).contains("(complete,", "preferred: " + configured.get(0), "ACCEPTED " + configured.get(0),
                 "REJECTED aes128-sha1-modp1024");
         assertThat(output).doesNotContain("unanswered");
+    }
+
+    /** Where the exchanged datagrams go: ike-codec's probe tests replay such recordings of charon. */
+    private static Path recording(Scenario s) throws java.io.IOException {
+        Path dir = Files.createDirectories(Path.of("target", "probe-recordings"));
+        return dir.resolve((s.ikeV1() ? "charon-ikev1-main" : "charon-ikev2") + ".txt").toAbsolutePath();
     }
 
     private static Tunnel tunnel(boolean ikeV1, String remote, String local) {
