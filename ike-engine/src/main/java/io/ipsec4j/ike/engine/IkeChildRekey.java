@@ -33,8 +33,9 @@ import java.util.Optional;
  * <p>RFC 7296 §1.3.1 and §1.3.3: the request carries REKEY_SA with the old SA's inbound SPI, an SA
  * with the new SPI, a fresh nonce, KEi for PFS and the selectors; §2.17: the KEYMAT uses the
  * exchange's nonces and {@code g^ir (new)}, the first keys for the direction from the exchange's
- * initiator; §2.8: the rekeying side then deletes the old SA. IKE SA rekeys are refused with
- * NO_PROPOSAL_CHOSEN, and simultaneous rekeys (§2.8.1) are not resolved yet.
+ * initiator; §2.8: the rekeying side then deletes the old SA. IKE SA rekeys go to
+ * {@link IkeSaRekey}; of two simultaneous rekeys of one
+ * CHILD SA (§2.8.1) the new SA with the lowest of the four nonces is deleted by its creator.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-1.3.3">RFC 7296 §1.3.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.8">RFC 7296 §2.8</a>
@@ -46,6 +47,16 @@ final class IkeChildRekey {
     private Bytes ni;
     private KeyExchange ke;
     private int newSpi;
+    private Bytes responderNonce;
+    private Bytes collisionNi;
+    private Bytes collisionNr;
+
+    /**
+     * What our rekey's response led to: the event to raise and the inbound SPI of the CHILD SA to
+     * delete next (the replaced one, or our redundant one after a simultaneous rekey).
+     */
+    record Result(Optional<IkeEvent> event, Optional<Integer> deleteInboundSpi) {
+    }
 
     IkeChildRekey(IkeSession session) {
         this.s = session;
@@ -55,14 +66,10 @@ final class IkeChildRekey {
     /** Answers the peer's CREATE_CHILD_SA; returns the event to raise. */
     IkeEvent onRequest(IkeMessage m, List<IkeEvent.ChildSaInstalled> children) throws CryptoException {
         Optional<IkeNoncePayload> nonce = m.payload(IkeNoncePayload.class);
-        boolean ikeRekey = m.payload(IkeSaPayload.class).map(sa -> sa.proposals().stream()
-                .anyMatch(p -> p.protocol().equals(IkeProtocolId.IKE))).orElse(false);
-        if (nonce.isEmpty() || ikeRekey) {
-            IkeNotifyType refusal = ikeRekey ? IkeNotifyType.NO_PROPOSAL_CHOSEN : IkeNotifyType.INVALID_SYNTAX;
-            s.outbox.sendResponse(m.header(), List.of(IkeNotifyPayload.status(refusal)));
-            return new IkeEvent.ChildSaFailed(ikeRekey ? IkeFailureReason.NO_PROPOSAL_CHOSEN
-                    : IkeFailureReason.PROTOCOL_ERROR, Optional.of(refusal),
-                    ikeRekey ? "IKE SA rekey is not supported yet" : "CREATE_CHILD_SA without a nonce");
+        if (nonce.isEmpty()) {
+            s.outbox.sendResponse(m.header(), List.of(IkeNotifyPayload.status(IkeNotifyType.INVALID_SYNTAX)));
+            return new IkeEvent.ChildSaFailed(IkeFailureReason.PROTOCOL_ERROR, Optional.of(IkeNotifyType.INVALID_SYNTAX),
+                    "CREATE_CHILD_SA without a nonce");
         }
         Optional<IkeEvent.ChildSaInstalled> old = Optional.empty();
         Optional<IkeNotifyPayload> rekey = m.notify(IkeNotifyType.REKEY_SA);
@@ -76,8 +83,16 @@ final class IkeChildRekey {
                         Optional.of(IkeNotifyType.CHILD_SA_NOT_FOUND), "rekey of an unknown CHILD SA");
             }
         }
-        IkeChildResponse r = IkeChildResponse.answer(s, m, nonce.get().nonce(), IkeRandom.nonce(s.random), true);
+        Bytes nr = IkeRandom.nonce(s.random);
+        IkeChildResponse r = IkeChildResponse.answer(s, m, nonce.get().nonce(), nr, true);
         s.outbox.sendResponse(m.header(), r.payloads());
+        if (old.isPresent() && rekeying != null && old.get().equals(rekeying)
+                && r.event() instanceof IkeEvent.ChildSaInstalled) {
+            // §2.8.1: both sides rekey this SA; which new SA survives is decided when our response arrives.
+            collisionNi = nonce.get().nonce();
+            collisionNr = nr;
+            return r.event();
+        }
         if (old.isPresent() && r.event() instanceof IkeEvent.ChildSaInstalled installed) {
             return new IkeEvent.ChildSaRekeyed(old.get().inbound().spi(), old.get().outbound().spi(), installed);
         }
@@ -109,10 +124,32 @@ final class IkeChildRekey {
         s.outbox.sendRequest(IkeExchangeType.CREATE_CHILD_SA, p, now);
     }
 
-    /** Takes the response to our rekey; returns the event and, on success, sends the Delete of the old SA. */
-    IkeEvent onResponse(IkeMessage m, Instant now) throws CryptoException {
+    /**
+     * Takes the response to our rekey; on success the old SA is to be deleted, unless the peer rekeyed
+     * it at the same time and our new SA holds the lowest nonce: then ours is redundant and goes instead
+     * (RFC 7296 §2.8.1).
+     */
+    Result onResponse(IkeMessage m, Instant now) throws CryptoException {
+        IkeEvent event = complete(m);
+        Bytes peerNi = collisionNi;
+        Bytes peerNr = collisionNr;
+        collisionNi = null;
+        collisionNr = null;
+        if (!(event instanceof IkeEvent.ChildSaRekeyed r)) {
+            return new Result(Optional.of(event), Optional.empty());
+        }
+        if (peerNi != null && IkeSaRekey.holdsLowestNonce(ni, responderNonce, peerNi, peerNr)) {
+            r.replacement().inbound().close(); // never handed out: the peer deletes its half on our Delete
+            r.replacement().outbound().close();
+            return new Result(Optional.empty(), Optional.of(r.replacement().inbound().spi()));
+        }
+        return new Result(Optional.of(event), Optional.of(r.oldInboundSpi()));
+    }
+
+    private IkeEvent complete(IkeMessage m) throws CryptoException {
         IkeEvent.ChildSaInstalled old = rekeying;
         rekeying = null;
+        responderNonce = null;
         try {
             Optional<IkeNotifyType> error = m.payloads(IkeNotifyPayload.class).stream()
                     .filter(IkeNotifyPayload::isError).map(IkeNotifyPayload::notifyType).findFirst();
@@ -129,6 +166,7 @@ final class IkeChildRekey {
                     || !IkeProposalSelector.acceptsEsp(chosen.get(), p2.proposals(), true)) {
                 return failed("responder chose an ESP proposal we did not offer");
             }
+            responderNonce = nr.get().nonce();
             SecretBytes secret = null;
             if (!chosen.get().pfsGroups().isEmpty()) {
                 Optional<IkeKePayload> ker = m.payload(IkeKePayload.class);
