@@ -20,6 +20,7 @@ import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.EspMode;
 import io.ipsec4j.model.PhaseTwo;
 import io.ipsec4j.model.SecretBytes;
+import io.ipsec4j.model.TrafficSelector;
 import io.ipsec4j.model.algorithm.EspProposal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ final class IkeChildRekey {
     private Bytes ni;
     private KeyExchange ke;
     private int newSpi;
+    private List<TrafficSelector> wantLocal = List.of();
+    private List<TrafficSelector> wantRemote = List.of();
+    private EspMode wantMode;
     private Bytes responderNonce;
     private Bytes collisionNi;
     private Bytes collisionNr;
@@ -101,12 +105,30 @@ final class IkeChildRekey {
 
     /** Sends our CREATE_CHILD_SA that rekeys {@code old} (RFC 7296 §1.3.3). */
     void start(IkeEvent.ChildSaInstalled old, Instant now) throws CryptoException {
+        send(old, old.localSelectors(), old.remoteSelectors(), old.inbound().mode(), now);
+    }
+
+    /**
+     * Sends our CREATE_CHILD_SA for a new CHILD SA with these selectors, which the responder may
+     * narrow (RFC 7296 §1.3.1, §2.9).
+     */
+    void startNew(List<TrafficSelector> local, List<TrafficSelector> remote, Instant now) throws CryptoException {
+        send(null, local, remote, p2.mode(), now);
+    }
+
+    private void send(IkeEvent.ChildSaInstalled old, List<TrafficSelector> local, List<TrafficSelector> remote,
+            EspMode mode, Instant now) throws CryptoException {
         rekeying = old;
+        wantLocal = List.copyOf(local);
+        wantRemote = List.copyOf(remote);
+        wantMode = mode;
         ni = IkeRandom.nonce(s.random);
         newSpi = IkeRandom.childSpi(s.random);
         List<IkePayload> p = new ArrayList<>();
-        p.add(IkeNotifyPayload.rekeySa(IkeProtocolId.ESP, old.inbound().spi()));
-        if (old.inbound().mode() == EspMode.TRANSPORT) {
+        if (old != null) {
+            p.add(IkeNotifyPayload.rekeySa(IkeProtocolId.ESP, old.inbound().spi()));
+        }
+        if (mode == EspMode.TRANSPORT) {
             p.add(IkeNotifyPayload.status(IkeNotifyType.USE_TRANSPORT_MODE));
         }
         List<IkeSaProposal> wire = new ArrayList<>();
@@ -119,8 +141,8 @@ final class IkeChildRekey {
             ke = KeyExchange.generate(p2.proposals().get(0).pfsGroups().get(0), s.options.providers(), s.random);
             p.add(new IkeKePayload(ke.method(), Bytes.of(ke.publicValue())));
         }
-        p.add(IkeTsPayload.of(true, old.localSelectors())); // TSi: the side of this exchange's initiator
-        p.add(IkeTsPayload.of(false, old.remoteSelectors()));
+        p.add(IkeTsPayload.of(true, local)); // TSi: the side of this exchange's initiator
+        p.add(IkeTsPayload.of(false, remote));
         s.outbox.sendRequest(IkeExchangeType.CREATE_CHILD_SA, p, now);
     }
 
@@ -158,7 +180,8 @@ final class IkeChildRekey {
             List<IkeTsPayload> ts = m.payloads(IkeTsPayload.class);
             if (error.isPresent() || sa.isEmpty() || sa.get().proposals().size() != 1 || nr.isEmpty() || ts.size() != 2) {
                 return new IkeEvent.ChildSaFailed(error.isPresent() ? IkeFailureReason.PEER_ERROR
-                        : IkeFailureReason.PROTOCOL_ERROR, error, "CHILD SA rekey refused or malformed");
+                        : IkeFailureReason.PROTOCOL_ERROR, error, (old == null ? "new CHILD SA" : "CHILD SA rekey")
+                        + " refused or malformed" + error.map(e -> ": " + e).orElse(""));
             }
             IkeSaProposal wire = sa.get().proposals().get(0);
             Optional<EspProposal> chosen = IkeSaProposals.toEspProposal(wire);
@@ -179,7 +202,7 @@ final class IkeChildRekey {
             Optional<IkeTsPayload> tsi = ts.stream().filter(IkeTsPayload::initiator).findFirst();
             Optional<IkeTsPayload> tsr = ts.stream().filter(t -> !t.initiator()).findFirst();
             if (tsi.isEmpty() || tsr.isEmpty()) {
-                return failed("the rekey's selectors are not within the old SA's");
+                return failed("the responder's selectors are not within those requested");
             }
             // A selector the model cannot express cannot be shown to lie within the old SA's.
             IkeTsConversion tsiConversion = tsi.get().toTrafficSelectors();
@@ -187,13 +210,16 @@ final class IkeChildRekey {
             var local = tsiConversion.selectors();
             var remote = tsrConversion.selectors();
             if (!tsiConversion.isComplete() || !tsrConversion.isComplete()
-                    || !IkeTrafficSelectorNarrowing.isSubset(local, old.localSelectors())
-                    || !IkeTrafficSelectorNarrowing.isSubset(remote, old.remoteSelectors())) {
-                return failed("the rekey's selectors are not within the old SA's");
+                    || !IkeTrafficSelectorNarrowing.isSubset(local, wantLocal)
+                    || !IkeTrafficSelectorNarrowing.isSubset(remote, wantRemote)) {
+                return failed("the responder's selectors are not within those requested");
             }
             IkeEvent.ChildSaInstalled installed = IkeChildSaFactory.install(s.sa.keys, true, ni, nr.get().nonce(),
-                    secret, chosen.get(), newSpi, IkeRandom.spiValue(wire.spi()), old.inbound().mode(),
+                    secret, chosen.get(), newSpi, IkeRandom.spiValue(wire.spi()), wantMode,
                     IkeChildRequest.replayWindow(p2), local, remote, s.options.providers());
+            if (old == null) {
+                return installed;
+            }
             return new IkeEvent.ChildSaRekeyed(old.inbound().spi(), old.outbound().spi(), installed);
         } catch (io.ipsec4j.crypto.InvalidPublicValueException e) {
             return failed("the responder's KE value was rejected");

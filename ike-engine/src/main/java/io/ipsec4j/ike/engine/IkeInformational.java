@@ -11,6 +11,7 @@ import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeProtocolId;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.Dpd;
+import io.ipsec4j.model.TrafficSelector;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ final class IkeInformational {
     private final IkeLifetimeTimers lifetimes;
     private final List<IkeEvent.ChildSaInstalled> children = new ArrayList<>();
     private final Deque<Integer> queuedRekeys = new ArrayDeque<>();
+    private final Deque<List<List<TrafficSelector>>> queuedCreates = new ArrayDeque<>();
     private Pending pending = Pending.NONE;
     private IkeEvent.ChildSaInstalled deleting;
     private Instant lastHeard;
@@ -176,6 +178,12 @@ final class IkeInformational {
             ikeRekey.start(now);
             return;
         }
+        if (!queuedCreates.isEmpty()) {
+            List<List<TrafficSelector>> ts = queuedCreates.poll();
+            pending = Pending.REKEY;
+            rekey.startNew(ts.get(0), ts.get(1), now);
+            return;
+        }
         while (!queuedRekeys.isEmpty()) {
             int spi = queuedRekeys.poll();
             Optional<IkeEvent.ChildSaInstalled> old = children.stream().filter(c -> c.inbound().spi() == spi)
@@ -194,6 +202,12 @@ final class IkeInformational {
             throw new IllegalArgumentException("no CHILD SA with inbound SPI " + Integer.toHexString(inboundSpi));
         }
         queuedRekeys.add(inboundSpi);
+        next(now);
+    }
+
+    /** Creates a further CHILD SA for these selectors (command), once the window allows. */
+    void createChild(List<TrafficSelector> local, List<TrafficSelector> remote, Instant now) throws CryptoException {
+        queuedCreates.add(List.of(List.copyOf(local), List.copyOf(remote)));
         next(now);
     }
 

@@ -11,6 +11,7 @@ import io.ipsec4j.ike.v2.IkeMessageDecoder;
 import io.ipsec4j.ike.v2.IkeNotifyType;
 import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeSkPayload;
+import io.ipsec4j.model.TrafficSelector;
 import io.ipsec4j.model.Tunnel;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
@@ -158,6 +159,36 @@ public final class IkeSession {
         clock = now;
         try {
             informational.rekeyChild(inboundSpi, now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Creates a further CHILD SA (command, RFC 7296 §1.3.1) for {@code localSelectors} and {@code
+     * remoteSelectors}, e.g. a second subnet pair of the tunnel, which must lie within the tunnel's
+     * phase-two subnets; the responder may narrow them (§2.9). {@link IkeEvent.ChildSaInstalled} or
+     * {@link IkeEvent.ChildSaFailed} follows.
+     *
+     * @throws IllegalStateException if the IKE SA is not established
+     * @throws IllegalArgumentException if a selector lies outside the tunnel's subnets
+     */
+    public void createChildSa(List<TrafficSelector> localSelectors, List<TrafficSelector> remoteSelectors,
+            Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state != IkeSessionState.ESTABLISHED) {
+            throw new IllegalStateException("createChildSa: the IKE SA is " + state);
+        }
+        if (localSelectors.isEmpty() || remoteSelectors.isEmpty()
+                || !IkeTrafficSelectorNarrowing.isSubset(localSelectors, tunnel.phaseTwo().localSubnets())
+                || !IkeTrafficSelectorNarrowing.isSubset(remoteSelectors, tunnel.phaseTwo().remoteSubnets())) {
+            throw new IllegalArgumentException("createChildSa: selectors " + localSelectors + " / " + remoteSelectors
+                    + " (expected: non-empty, within " + tunnel.phaseTwo().localSubnets() + " / "
+                    + tunnel.phaseTwo().remoteSubnets() + ")");
+        }
+        clock = now;
+        try {
+            informational.createChild(localSelectors, remoteSelectors, now);
         } catch (CryptoException e) {
             fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
         }
