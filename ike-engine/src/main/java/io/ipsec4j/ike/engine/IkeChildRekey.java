@@ -59,7 +59,7 @@ final class IkeChildRekey {
      * What our rekey's response led to: the event to raise and the inbound SPI of the CHILD SA to
      * delete next (the replaced one, or our redundant one after a simultaneous rekey).
      */
-    record Result(Optional<IkeEvent> event, Optional<Integer> deleteInboundSpi) {
+    record Result(Optional<IkeEvent> event, Optional<Integer> deleteInboundSpi, Optional<Integer> supersededSpi) {
     }
 
     IkeChildRekey(IkeSession session) {
@@ -158,14 +158,16 @@ final class IkeChildRekey {
         collisionNi = null;
         collisionNr = null;
         if (!(event instanceof IkeEvent.ChildSaRekeyed r)) {
-            return new Result(Optional.of(event), Optional.empty());
+            return new Result(Optional.of(event), Optional.empty(), Optional.empty());
         }
         if (peerNi != null && IkeSaRekey.holdsLowestNonce(ni, responderNonce, peerNi, peerNr)) {
             r.replacement().inbound().close(); // never handed out: the peer deletes its half on our Delete
             r.replacement().outbound().close();
-            return new Result(Optional.empty(), Optional.of(r.replacement().inbound().spi()));
+            // The peer's new SA replaces the old one, which the peer deletes: we must not rekey it again.
+            return new Result(Optional.empty(), Optional.of(r.replacement().inbound().spi()),
+                    Optional.of(r.oldInboundSpi()));
         }
-        return new Result(Optional.of(event), Optional.of(r.oldInboundSpi()));
+        return new Result(Optional.of(event), Optional.of(r.oldInboundSpi()), Optional.empty());
     }
 
     private IkeEvent complete(IkeMessage m) throws CryptoException {

@@ -43,6 +43,8 @@ final class IkeInformational {
     private final IkeLifetimeTimers lifetimes;
     private final List<IkeEvent.ChildSaInstalled> children = new ArrayList<>();
     private final Deque<Integer> queuedRekeys = new ArrayDeque<>();
+    /** Inbound SPIs of CHILD SAs that the peer's rekey replaced (§2.8.1): the peer deletes them, we never rekey them. */
+    private final java.util.Set<Integer> superseded = new java.util.HashSet<>();
     private final Deque<List<List<TrafficSelector>>> queuedCreates = new ArrayDeque<>();
     private Pending pending = Pending.NONE;
     private IkeEvent.ChildSaInstalled deleting;
@@ -127,6 +129,7 @@ final class IkeInformational {
                 int outbound = IkeRandom.spiValue(spi); // the peer's inbound SPI is our outbound one
                 children.stream().filter(c -> c.outbound().spi() == outbound).findFirst().ifPresent(c -> {
                     children.remove(c);
+                    superseded.remove(c.inbound().spi());
                     ours.add(IkeRandom.spiBytes(c.inbound().spi()));
                     deleted.add(new IkeEvent.ChildSaDeleted(c.inbound().spi(), c.outbound().spi(), true));
                 });
@@ -150,6 +153,7 @@ final class IkeInformational {
         } else if (was == Pending.REKEY) {
             IkeChildRekey.Result result = rekey.onResponse(response, now);
             result.event().ifPresent(s::emit);
+            result.supersededSpi().ifPresent(superseded::add);
             if (result.deleteInboundSpi().isPresent()) {
                 int spi = result.deleteInboundSpi().get();
                 deleting = children.stream().filter(c -> c.inbound().spi() == spi).findFirst().orElse(null);
@@ -187,7 +191,7 @@ final class IkeInformational {
         while (!queuedRekeys.isEmpty()) {
             int spi = queuedRekeys.poll();
             Optional<IkeEvent.ChildSaInstalled> old = children.stream().filter(c -> c.inbound().spi() == spi)
-                    .findFirst();
+                    .filter(c -> !superseded.contains(spi)).findFirst();
             if (old.isPresent()) {
                 pending = Pending.REKEY;
                 rekey.start(old.get(), now);

@@ -85,16 +85,19 @@ final class IkeSaRekey {
     void onResponse(IkeMessage m, Instant now) throws CryptoException {
         IkeSaCrypto candidate = peerCandidate;
         peerCandidate = null;
-        boolean retrying = false;
+        // This exchange's own values: switching SAs may already start the next rekey, which sets the fields.
+        KeyExchange mine = ke;
+        Bytes myNi = ni;
+        long mySpi = newSpiI;
+        ke = null;
         try {
             Optional<IkeNotifyPayload> error = m.payloads(IkeNotifyPayload.class).stream()
                     .filter(IkeNotifyPayload::isError).findFirst();
             if (error.isPresent() && error.get().notifyType().equals(IkeNotifyType.INVALID_KE_PAYLOAD)
                     && candidate == null && !retriedKe) {
                 KeyExchangeMethod wanted = error.get().acceptedKeyExchange();
-                if (!wanted.equals(ke.method()) && p1.proposals().stream().anyMatch(p -> p.keyExchange().contains(wanted))) {
+                if (!wanted.equals(mine.method()) && p1.proposals().stream().anyMatch(p -> p.keyExchange().contains(wanted))) {
                     retriedKe = true;
-                    retrying = true;
                     send(wanted, now);
                     return;
                 }
@@ -107,8 +110,8 @@ final class IkeSaRekey {
             String problem = error.isPresent() ? "IKE SA rekey refused: " + error.get().notifyType()
                     : chosen.isEmpty() || nr.isEmpty() || ker.isEmpty() ? "IKE SA rekey response without SA, Nonce or KE"
                     : !IkeProposalSelector.acceptsIke(chosen.get(), p1.proposals())
-                            || !chosen.get().keyExchange().get(0).equals(ke.method())
-                            || !ker.get().method().equals(ke.method()) ? "responder chose a proposal we did not offer"
+                            || !chosen.get().keyExchange().get(0).equals(mine.method())
+                            || !ker.get().method().equals(mine.method()) ? "responder chose a proposal we did not offer"
                     : spiValue(sa.get().proposals().get(0).spi()) == 0 ? "IKE SA rekey response without a new SPI"
                     : null;
             if (problem != null) {
@@ -123,8 +126,8 @@ final class IkeSaRekey {
             long spiR = spiValue(sa.get().proposals().get(0).spi());
             IkeSaCrypto ours;
             try {
-                ours = IkeSaCrypto.rekeyed(s.sa, chosen.get(), ke.computeSharedSecret(ker.get().data().toByteArray()),
-                        ni, nr.get().nonce(), newSpiI, spiR, true, s.options.providers());
+                ours = IkeSaCrypto.rekeyed(s.sa, chosen.get(), mine.computeSharedSecret(ker.get().data().toByteArray()),
+                        myNi, nr.get().nonce(), mySpi, spiR, true, s.options.providers());
             } catch (InvalidPublicValueException e) {
                 if (candidate != null) {
                     s.ikeSaRekeyed(candidate, false, OldSa.PEER_DELETES, now);
@@ -136,7 +139,7 @@ final class IkeSaRekey {
             }
             if (candidate == null) {
                 s.ikeSaRekeyed(ours, true, OldSa.WE_DELETE, now);
-            } else if (holdsLowestNonce(ni, nr.get().nonce(), peerNi, peerNr)) {
+            } else if (holdsLowestNonce(myNi, nr.get().nonce(), peerNi, peerNr)) {
                 s.ikeSaRekeyed(candidate, false, OldSa.PEER_DELETES, now); // ours is redundant: we delete it
                 s.retire(ours, true, true, now);
             } else {
@@ -144,9 +147,7 @@ final class IkeSaRekey {
                 s.retire(candidate, false, false, now);
             }
         } finally {
-            if (!retrying) {
-                close();
-            }
+            mine.close();
         }
     }
 
