@@ -36,6 +36,53 @@ public sealed interface IkeEvent {
     }
 
     /**
+     * The IKE SA was rekeyed (RFC 7296 §2.18): the session now runs on the new SPIs, the CHILD SAs
+     * moved to it, and the old IKE SA is being deleted.
+     *
+     * @param oldInitiatorSpi the replaced SA's initiator SPI
+     * @param oldResponderSpi the replaced SA's responder SPI
+     * @param initiatorSpi the new SA's initiator SPI (the side that sent the rekey request)
+     * @param responderSpi the new SA's responder SPI
+     * @param proposal the transforms of the new SA
+     */
+    record IkeSaRekeyed(long oldInitiatorSpi, long oldResponderSpi, long initiatorSpi, long responderSpi,
+            IkeProposal proposal) implements IkeEvent {
+        /** Checks the arguments. */
+        public IkeSaRekeyed {
+            Objects.requireNonNull(proposal, "proposal");
+        }
+    }
+
+    /**
+     * Our rekey of the IKE SA failed; the SA stays up and the rekey is tried again later, until the
+     * SA's lifetime ends (RFC 7296 §2.21.2).
+     *
+     * @param reason why
+     * @param notifyType the error notify received, if any
+     * @param detail a human-readable explanation without secrets
+     */
+    record IkeSaRekeyFailed(IkeFailureReason reason, Optional<IkeNotifyType> notifyType, String detail)
+            implements IkeEvent {
+        /** Checks the arguments. */
+        public IkeSaRekeyFailed {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(notifyType, "notifyType");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * The IKE SA reached the end of the tunnel's phase-one lifetime without a rekey: re-authentication
+     * is due. The session deletes the SA ({@link IkeSaDeleted} follows); a driver that keeps the tunnel
+     * starts a new session, which authenticates afresh (RFC 7296 §2.8: lifetimes are local policy).
+     *
+     * @param initiatorSpi the expired SA's initiator SPI
+     * @param responderSpi the expired SA's responder SPI
+     */
+    record IkeSaExpired(long initiatorSpi, long responderSpi) implements IkeEvent {
+    }
+
+    /**
      * A CHILD SA pair is installed: {@code inbound} opens what the peer seals with {@code outbound}'s
      * counterpart. The receiver owns both SAs and closes them.
      *

@@ -4,10 +4,14 @@ import io.ipsec4j.crypto.CryptoException;
 import io.ipsec4j.ike.v2.IkeDeletePayload;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeNotifyPayload;
+import io.ipsec4j.ike.v2.IkeNotifyType;
+import io.ipsec4j.ike.v2.IkeSaPayload;
 import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeProtocolId;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.Dpd;
+import io.ipsec4j.model.TrafficSelector;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,42 +34,75 @@ import java.util.Optional;
  */
 final class IkeInformational {
     /** What our outstanding request on the established SA is. */
-    private enum Pending { NONE, DPD, DELETE_CHILD, REKEY, DELETE_IKE }
+    private enum Pending { NONE, DPD, DELETE_CHILD, REKEY, REKEY_IKE, DELETE_IKE }
 
     private final IkeSession s;
     private final Optional<Dpd> dpd;
     private final IkeChildRekey rekey;
+    private final IkeSaRekey ikeRekey;
+    private final IkeLifetimeTimers lifetimes;
     private final List<IkeEvent.ChildSaInstalled> children = new ArrayList<>();
     private final Deque<Integer> queuedRekeys = new ArrayDeque<>();
+    /** Inbound SPIs of CHILD SAs that the peer's rekey replaced (§2.8.1): the peer deletes them, we never rekey them. */
+    private final java.util.Set<Integer> superseded = new java.util.HashSet<>();
+    private final Deque<List<List<TrafficSelector>>> queuedCreates = new ArrayDeque<>();
     private Pending pending = Pending.NONE;
     private IkeEvent.ChildSaInstalled deleting;
     private Instant lastHeard;
     private Instant dpdDeadline;
     private boolean closeRequested;
     private boolean closing;
+    private boolean ikeRekeyQueued;
 
     IkeInformational(IkeSession session) {
         this.s = session;
         this.dpd = session.tunnel.phaseTwo().dpd();
         this.rekey = new IkeChildRekey(session);
+        this.ikeRekey = new IkeSaRekey(session);
+        this.lifetimes = new IkeLifetimeTimers(session.tunnel.phaseOne().lifetime(),
+                session.tunnel.phaseTwo().lifetime(), session.random);
+    }
+
+    /** The IKE SA is up (established or rekeyed) at {@code now}: its lifetime starts. */
+    void ikeSaCreated(Instant now) {
+        lifetimes.ikeSaCreated(now);
     }
 
     void heard(Instant now) {
         lastHeard = now;
     }
 
-    void childInstalled(IkeEvent event) {
+    void childInstalled(IkeEvent event, Instant now) {
         if (event instanceof IkeEvent.ChildSaInstalled c) {
             children.add(c);
+            lifetimes.childCreated(c.inbound().spi(), now);
         } else if (event instanceof IkeEvent.ChildSaRekeyed r) {
             children.add(r.replacement());
+            lifetimes.childGone(r.oldInboundSpi());
+            lifetimes.childCreated(r.replacement().inbound().spi(), now);
+        } else if (event instanceof IkeEvent.ChildSaDeleted d) {
+            lifetimes.childGone(d.inboundSpi());
+        } else if (event instanceof IkeEvent.IkeSaRekeyFailed) {
+            lifetimes.ikeRekeyFailed(now);
         }
     }
 
-    void onRequest(IkeMessage request) throws CryptoException {
+    void onRequest(IkeMessage request, Instant now) throws CryptoException {
         IkeExchangeType type = request.header().exchangeType();
         if (type.equals(IkeExchangeType.CREATE_CHILD_SA)) {
-            s.emit(rekey.onRequest(request, children));
+            boolean ikeSa = request.payload(IkeSaPayload.class).map(sa -> sa.proposals().stream()
+                    .anyMatch(p -> p.protocol().equals(IkeProtocolId.IKE))).orElse(false);
+            if (ikeSa) {
+                // §2.25.2: not while we close or rekey a CHILD SA; while we rekey the IKE SA it is §2.8.1.
+                boolean busy = closing || (s.outbox.hasOutstanding() && pending != Pending.REKEY_IKE);
+                ikeRekey.onRequest(request, busy ? Optional.of(IkeNotifyType.TEMPORARY_FAILURE) : Optional.empty(),
+                        now);
+            } else if (pending == Pending.REKEY_IKE || closing || rekeyOfDeleting(request)) {
+                s.outbox.sendResponse(request.header(),
+                        List.of(IkeNotifyPayload.status(IkeNotifyType.TEMPORARY_FAILURE)));
+            } else {
+                s.emit(rekey.onRequest(request, children));
+            }
             return;
         }
         if (!type.equals(IkeExchangeType.INFORMATIONAL)) {
@@ -74,7 +111,12 @@ final class IkeInformational {
         List<IkeDeletePayload> deletes = request.payloads(IkeDeletePayload.class);
         if (deletes.stream().anyMatch(d -> d.protocol().equals(IkeProtocolId.IKE))) {
             s.outbox.sendResponse(request.header(), List.of());
-            s.closed(true);
+            if (ikeRekey.adoptAfterPeerDelete(now)) {
+                pending = Pending.NONE; // our rekey on the deleted SA will not be answered
+                next(now);
+            } else {
+                s.closed(true);
+            }
             return;
         }
         List<Bytes> ours = new ArrayList<>();
@@ -87,6 +129,7 @@ final class IkeInformational {
                 int outbound = IkeRandom.spiValue(spi); // the peer's inbound SPI is our outbound one
                 children.stream().filter(c -> c.outbound().spi() == outbound).findFirst().ifPresent(c -> {
                     children.remove(c);
+                    superseded.remove(c.inbound().spi());
                     ours.add(IkeRandom.spiBytes(c.inbound().spi()));
                     deleted.add(new IkeEvent.ChildSaDeleted(c.inbound().spi(), c.outbound().spi(), true));
                 });
@@ -105,14 +148,17 @@ final class IkeInformational {
             s.closed(false);
             return;
         }
-        if (was == Pending.REKEY) {
-            IkeEvent event = rekey.onResponse(response, now);
-            s.emit(event);
-            if (event instanceof IkeEvent.ChildSaRekeyed r) {
-                deleting = children.stream().filter(c -> c.inbound().spi() == r.oldInboundSpi()).findFirst()
-                        .orElseThrow();
+        if (was == Pending.REKEY_IKE) {
+            ikeRekey.onResponse(response, now);
+        } else if (was == Pending.REKEY) {
+            IkeChildRekey.Result result = rekey.onResponse(response, now);
+            result.event().ifPresent(s::emit);
+            result.supersededSpi().ifPresent(superseded::add);
+            if (result.deleteInboundSpi().isPresent()) {
+                int spi = result.deleteInboundSpi().get();
+                deleting = children.stream().filter(c -> c.inbound().spi() == spi).findFirst().orElse(null);
                 pending = Pending.DELETE_CHILD;
-                s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, IkeChildRekey.deleteOld(r.oldInboundSpi()), now);
+                s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, IkeChildRekey.deleteOld(spi), now);
                 return;
             }
         } else if (was == Pending.DELETE_CHILD && children.remove(deleting)) {
@@ -130,10 +176,22 @@ final class IkeInformational {
             sendDelete(now);
             return;
         }
+        if (ikeRekeyQueued) {
+            ikeRekeyQueued = false;
+            pending = Pending.REKEY_IKE;
+            ikeRekey.start(now);
+            return;
+        }
+        if (!queuedCreates.isEmpty()) {
+            List<List<TrafficSelector>> ts = queuedCreates.poll();
+            pending = Pending.REKEY;
+            rekey.startNew(ts.get(0), ts.get(1), now);
+            return;
+        }
         while (!queuedRekeys.isEmpty()) {
             int spi = queuedRekeys.poll();
             Optional<IkeEvent.ChildSaInstalled> old = children.stream().filter(c -> c.inbound().spi() == spi)
-                    .findFirst();
+                    .filter(c -> !superseded.contains(spi)).findFirst();
             if (old.isPresent()) {
                 pending = Pending.REKEY;
                 rekey.start(old.get(), now);
@@ -149,6 +207,28 @@ final class IkeInformational {
         }
         queuedRekeys.add(inboundSpi);
         next(now);
+    }
+
+    /** Creates a further CHILD SA for these selectors (command), once the window allows. */
+    void createChild(List<TrafficSelector> local, List<TrafficSelector> remote, Instant now) throws CryptoException {
+        queuedCreates.add(List.of(List.copyOf(local), List.copyOf(remote)));
+        next(now);
+    }
+
+    /** Rekeys the IKE SA (command), once the window allows. */
+    void rekeyIke(Instant now) throws CryptoException {
+        ikeRekeyQueued = true;
+        next(now);
+    }
+
+    /** Continues with queued requests after the IKE SA was replaced. */
+    void resume(Instant now) throws CryptoException {
+        next(now);
+    }
+
+    private boolean rekeyOfDeleting(IkeMessage request) {
+        Optional<IkeNotifyPayload> n = request.notify(IkeNotifyType.REKEY_SA);
+        return deleting != null && n.isPresent() && n.get().childSpi() == deleting.outbound().spi();
     }
 
     /** Deletes the IKE SA (command); waits for an outstanding request first (window of one). */
@@ -168,13 +248,27 @@ final class IkeInformational {
         s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(IkeDeletePayload.ikeSa()), now);
     }
 
+    void closeAll() {
+        rekey.close();
+        ikeRekey.closeAll();
+    }
+
     boolean isClosing() {
         return closing;
     }
 
-    /** When a liveness check is due or gives up, if DPD is configured. */
+    /** When a liveness check or a lifetime timer is due, if any. */
     Optional<Instant> timeout() {
-        if (dpd.isEmpty() || closing || lastHeard == null) {
+        if (closing) {
+            return Optional.empty();
+        }
+        Optional<Instant> life = lifetimes.timeout();
+        Optional<Instant> live = dpdTimeout();
+        return life.isEmpty() ? live : live.isEmpty() || life.get().isBefore(live.get()) ? life : live;
+    }
+
+    private Optional<Instant> dpdTimeout() {
+        if (dpd.isEmpty() || lastHeard == null) {
             return Optional.empty();
         }
         if (dpdDeadline != null) {
@@ -184,7 +278,27 @@ final class IkeInformational {
     }
 
     void onTimeout(Instant now) throws CryptoException {
-        Optional<Instant> due = timeout();
+        if (closing) {
+            return;
+        }
+        if (lifetimes.ikeExpired(now)) {
+            s.emit(new IkeEvent.IkeSaExpired(s.sa.spiI, s.sa.spiR));
+            s.outbox.stop(); // the SA ends now: an outstanding request no longer matters
+            rekey.close();
+            ikeRekey.closeAll();
+            sendDelete(now);
+            return;
+        }
+        if (lifetimes.takeIkeRekey(now)) {
+            rekeyIke(now);
+        }
+        for (Optional<Integer> spi = lifetimes.takeChildRekey(now); spi.isPresent(); spi = lifetimes.takeChildRekey(now)) {
+            int inbound = spi.get();
+            if (children.stream().anyMatch(c -> c.inbound().spi() == inbound)) {
+                rekeyChild(inbound, now);
+            }
+        }
+        Optional<Instant> due = dpdTimeout();
         if (due.isEmpty() || now.isBefore(due.get())) {
             return;
         }

@@ -8,7 +8,6 @@ import io.ipsec4j.ike.v2.IkeNotifyPayload;
 import io.ipsec4j.ike.v2.IkePayload;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -29,19 +28,32 @@ final class IkeOutbox {
     static final int NON_ESP_MARKER_BYTES = 4;
 
     private final IkeSession s;
-    private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
+    private final IkeSaCrypto sa;
+    private final boolean saInitiator;
+    private final Deque<IkeTransmit> transmits;
     private IkeRetransmission outstanding;
     private long nextRequestId;
     private long nextPeerRequestId;
     private byte[] cachedResponse;
     private IkeExchangeType cachedResponseType;
 
-    IkeOutbox(IkeSession session) {
+    /**
+     * An outbox for the IKE SA {@code sa}, where we are the original initiator if {@code saInitiator}
+     * (after an IKE SA rekey, the side that rekeyed, RFC 7296 §2.18); datagrams go to {@code transmits}.
+     */
+    IkeOutbox(IkeSession session, IkeSaCrypto sa, boolean saInitiator, Deque<IkeTransmit> transmits) {
         this.s = session;
+        this.sa = sa;
+        this.saInitiator = saInitiator;
+        this.transmits = transmits;
     }
 
-    Optional<IkeTransmit> poll() {
-        return Optional.ofNullable(transmits.poll());
+    IkeSaCrypto sa() {
+        return sa;
+    }
+
+    boolean saInitiator() {
+        return saInitiator;
     }
 
     boolean hasOutstanding() {
@@ -98,8 +110,8 @@ final class IkeOutbox {
 
     /** Sends a request with the next message ID and keeps it for retransmission; returns the IKE message bytes. */
     byte[] sendRequest(IkeExchangeType type, List<IkePayload> payloads, Instant now) throws CryptoException {
-        IkeHeader header = IkeHeader.of(s.sa.spiI, s.sa.spiR, type, s.initiator, false, nextRequestId);
-        byte[] message = s.sa.seal(header, payloads, s.initiator);
+        IkeHeader header = IkeHeader.of(sa.spiI, sa.spiR, type, saInitiator, false, nextRequestId);
+        byte[] message = sa.seal(header, payloads);
         outstanding = new IkeRetransmission(nextRequestId++, type, frame(message), now, s.options);
         transmits.add(new IkeTransmit(outstanding.datagram, s.local, s.remote));
         return message;
@@ -113,9 +125,9 @@ final class IkeOutbox {
 
     /** Sends the response to {@code request} and caches it for retransmitted requests; returns the IKE message bytes. */
     byte[] sendResponse(IkeHeader request, List<IkePayload> payloads) throws CryptoException {
-        IkeHeader header = IkeHeader.of(s.sa.spiI, s.sa.spiR, request.exchangeType(), s.initiator, true,
+        IkeHeader header = IkeHeader.of(sa.spiI, sa.spiR, request.exchangeType(), saInitiator, true,
                 request.messageId());
-        byte[] message = s.sa.seal(header, payloads, s.initiator);
+        byte[] message = sa.seal(header, payloads);
         cachedResponse = frame(message);
         cachedResponseType = request.exchangeType();
         nextPeerRequestId = request.messageId() + 1;

@@ -57,8 +57,35 @@ final class IkeSaCrypto implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the state of the IKE SA that replaces {@code old} after a CREATE_CHILD_SA rekey: SKEYSEED =
+     * prf(SK_d (old), g^ir (new) | Ni | Nr) and the keys expanded with the new SPIs (RFC 7296 §2.18).
+     * {@code ni}, {@code spiI} belong to the side that sent the rekey request, which becomes the new SA's
+     * original initiator.
+     */
+    static IkeSaCrypto rekeyed(IkeSaCrypto old, IkeProposal chosen, SecretBytes sharedSecret, Bytes ni, Bytes nr,
+            long spiI, long spiR, boolean weAreInitiator, CryptoProviders providers) throws CryptoException {
+        IkeSaCrypto n = new IkeSaCrypto();
+        try {
+            n.spiI = spiI;
+            n.spiR = spiR;
+            n.ni = ni;
+            n.nr = nr;
+            Prf prf = Prf.create(chosen.prf().get(0), providers);
+            IntegrityAlgorithm integrity = chosen.integrity().isEmpty()
+                    ? IntegrityAlgorithm.NONE : chosen.integrity().get(0);
+            n.keys = old.keys.rekey(prf, chosen.encryption().get(0), integrity, sharedSecret, ni, nr, spiI, spiR);
+            n.ownCodec = IkeSkCodec.of(n.keys, weAreInitiator, providers);
+            n.peerCodec = IkeSkCodec.of(n.keys, !weAreInitiator, providers);
+            n.proposal = chosen;
+            return n;
+        } finally {
+            sharedSecret.destroy();
+        }
+    }
+
     /** Returns the datagram bytes of a message: plain for IKE_SA_INIT, else in an SK payload. */
-    byte[] seal(IkeHeader header, List<IkePayload> payloads, boolean weAreInitiator) throws CryptoException {
+    byte[] seal(IkeHeader header, List<IkePayload> payloads) throws CryptoException {
         if (header.exchangeType().equals(IkeExchangeType.IKE_SA_INIT)) {
             return encode(new IkeMessage(header, payloads));
         }

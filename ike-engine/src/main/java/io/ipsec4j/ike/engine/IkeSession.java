@@ -11,12 +11,14 @@ import io.ipsec4j.ike.v2.IkeMessageDecoder;
 import io.ipsec4j.ike.v2.IkeNotifyType;
 import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeSkPayload;
+import io.ipsec4j.model.TrafficSelector;
 import io.ipsec4j.model.Tunnel;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -45,12 +47,17 @@ public final class IkeSession {
     final IkeSessionOptions options;
     final SecureRandom random;
     final boolean initiator;
-    final IkeSaCrypto sa = new IkeSaCrypto();
+    /** The current IKE SA; a rekey replaces it (RFC 7296 §2.18). */
+    IkeSaCrypto sa = new IkeSaCrypto();
     InetSocketAddress local;
     InetSocketAddress remote;
     boolean natT;
 
-    final IkeOutbox outbox = new IkeOutbox(this);
+    private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
+    /** Message IDs and retransmission of the current IKE SA. */
+    IkeOutbox outbox;
+    private final List<IkeRetiringSa> retiring = new ArrayList<>();
+    private Instant clock = Instant.EPOCH;
     private final IkeInformational informational;
     private final IkeMessageDecoder decoder = new IkeMessageDecoder();
     private final IkeHandshake handshake;
@@ -67,6 +74,7 @@ public final class IkeSession {
         this.options = Objects.requireNonNull(options, "options");
         this.random = Objects.requireNonNull(random, "random");
         IkeIdentities.toPayload(tunnel.phaseOne().effectiveRemoteId(), !initiator); // rejects unsupported IDs now
+        this.outbox = new IkeOutbox(this, sa, initiator, transmits);
         this.handshake = initiator ? new IkeInitiatorHandshake(this) : new IkeResponderHandshake(this);
         this.informational = new IkeInformational(this);
     }
@@ -108,6 +116,7 @@ public final class IkeSession {
             throw new IllegalStateException("initiate: only once, on an initiator (state " + state + ")");
         }
         state = IkeSessionState.CONNECTING;
+        clock = now;
         try {
             ((IkeInitiatorHandshake) handshake).start(now);
         } catch (CryptoException e) {
@@ -122,6 +131,7 @@ public final class IkeSession {
      */
     public void close(Instant now) {
         Objects.requireNonNull(now, "now");
+        clock = now;
         if (state == IkeSessionState.ESTABLISHED) {
             try {
                 informational.close(now);
@@ -146,8 +156,59 @@ public final class IkeSession {
         if (state != IkeSessionState.ESTABLISHED) {
             throw new IllegalStateException("rekeyChildSa: the IKE SA is " + state);
         }
+        clock = now;
         try {
             informational.rekeyChild(inboundSpi, now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Creates a further CHILD SA (command, RFC 7296 §1.3.1) for {@code localSelectors} and {@code
+     * remoteSelectors}, e.g. a second subnet pair of the tunnel, which must lie within the tunnel's
+     * phase-two subnets; the responder may narrow them (§2.9). {@link IkeEvent.ChildSaInstalled} or
+     * {@link IkeEvent.ChildSaFailed} follows.
+     *
+     * @throws IllegalStateException if the IKE SA is not established
+     * @throws IllegalArgumentException if a selector lies outside the tunnel's subnets
+     */
+    public void createChildSa(List<TrafficSelector> localSelectors, List<TrafficSelector> remoteSelectors,
+            Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state != IkeSessionState.ESTABLISHED) {
+            throw new IllegalStateException("createChildSa: the IKE SA is " + state);
+        }
+        if (localSelectors.isEmpty() || remoteSelectors.isEmpty()
+                || !IkeTrafficSelectorNarrowing.isSubset(localSelectors, tunnel.phaseTwo().localSubnets())
+                || !IkeTrafficSelectorNarrowing.isSubset(remoteSelectors, tunnel.phaseTwo().remoteSubnets())) {
+            throw new IllegalArgumentException("createChildSa: selectors " + localSelectors + " / " + remoteSelectors
+                    + " (expected: non-empty, within " + tunnel.phaseTwo().localSubnets() + " / "
+                    + tunnel.phaseTwo().remoteSubnets() + ")");
+        }
+        clock = now;
+        try {
+            informational.createChild(localSelectors, remoteSelectors, now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Rekeys the IKE SA (command, RFC 7296 §2.18) with the key exchange method of the current SA;
+     * {@link IkeEvent.IkeSaRekeyed} or {@link IkeEvent.IkeSaRekeyFailed} follows. The session also
+     * rekeys by itself before the end of the tunnel's phase-one lifetime.
+     *
+     * @throws IllegalStateException if the IKE SA is not established
+     */
+    public void rekeyIkeSa(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (state != IkeSessionState.ESTABLISHED) {
+            throw new IllegalStateException("rekeyIkeSa: the IKE SA is " + state);
+        }
+        clock = now;
+        try {
+            informational.rekeyIke(now);
         } catch (CryptoException e) {
             fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
         }
@@ -171,6 +232,7 @@ public final class IkeSession {
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return;
         }
+        clock = now;
         byte[] raw = datagram;
         int marker = IkeOutbox.NON_ESP_MARKER_BYTES;
         if (raw.length > marker && raw[0] == 0 && raw[1] == 0 && raw[2] == 0 && raw[3] == 0) {
@@ -195,8 +257,13 @@ public final class IkeSession {
     private void dispatch(IkeMessage m, byte[] raw, InetSocketAddress from, InetSocketAddress to, Instant now)
             throws CryptoException {
         IkeHeader h = m.header();
-        boolean fromOriginalInitiator = h.initiator();
-        if (fromOriginalInitiator == initiator) {
+        for (IkeRetiringSa old : retiring) {
+            if (old.matches(h)) {
+                old.onMessage(m, raw);
+                return;
+            }
+        }
+        if (h.initiator() == outbox.saInitiator()) {
             return; // our own flags: a reflection, not the peer
         }
         boolean init = h.exchangeType().equals(IkeExchangeType.IKE_SA_INIT);
@@ -229,7 +296,7 @@ public final class IkeSession {
                     handshake.onResponse(opened.get(), raw, from, to, now);
                 }
             } else if (established) {
-                informational.onRequest(opened.get());
+                informational.onRequest(opened.get(), now);
             } else {
                 handshake.onRequest(opened.get(), raw, from, to, now);
             }
@@ -280,6 +347,13 @@ public final class IkeSession {
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return;
         }
+        clock = now;
+        for (IkeRetiringSa old : retiring) {
+            if (!now.isBefore(old.timeout())) {
+                old.onTimeout(now);
+            }
+        }
+        retiring.removeIf(IkeRetiringSa::isDone);
         if (halfOpenDeadline != null && !now.isBefore(halfOpenDeadline)) {
             fail(IkeFailureReason.HALF_OPEN_TIMEOUT, Optional.empty(), "no IKE_AUTH request before the timeout");
             return;
@@ -304,7 +378,7 @@ public final class IkeSession {
 
     /** Returns the next datagram to send, if any. */
     public Optional<IkeTransmit> pollTransmit() {
-        return outbox.poll();
+        return Optional.ofNullable(transmits.poll());
     }
 
     /** Returns the next event, if any. */
@@ -318,8 +392,11 @@ public final class IkeSession {
             return Optional.empty();
         }
         Instant t = outbox.retransmitAt().orElse(null);
-        for (Instant other : new Instant[] {halfOpenDeadline,
-                state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null}) {
+        List<Instant> others = new ArrayList<>();
+        others.add(halfOpenDeadline);
+        others.add(state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null);
+        retiring.forEach(r -> others.add(r.timeout()));
+        for (Instant other : others) {
             if (other != null && (t == null || other.isBefore(t))) {
                 t = other;
             }
@@ -348,11 +425,53 @@ public final class IkeSession {
     void established() {
         state = IkeSessionState.ESTABLISHED;
         closeHalfOpen();
+        informational.ikeSaCreated(clock);
     }
 
     void emit(IkeEvent event) {
-        informational.childInstalled(event);
+        informational.childInstalled(event, clock);
         events.add(event);
+    }
+
+    /**
+     * Switches to the IKE SA {@code next} that replaces the current one (RFC 7296 §2.18): the CHILD
+     * SAs stay, message IDs restart at zero, and the old SA is kept until its Delete is exchanged.
+     *
+     * @param weRekeyed whether we sent the request that created {@code next} (we become its original initiator)
+     */
+    void ikeSaRekeyed(IkeSaCrypto next, boolean weRekeyed, IkeSaRekey.OldSa old, Instant now) {
+        IkeOutbox previous = outbox;
+        IkeRetiringSa r = new IkeRetiringSa(this, previous, now);
+        retiring.add(r);
+        if (old == IkeSaRekey.OldSa.PEER_DELETED) {
+            previous.stop(); // our own request on it will not be answered
+        }
+        try {
+            if (old == IkeSaRekey.OldSa.WE_DELETE) {
+                r.sendDelete(now);
+            }
+        } catch (CryptoException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Delete of the old IKE SA not sent: {0}", e.getMessage());
+        }
+        sa = next;
+        outbox = new IkeOutbox(this, next, weRekeyed, transmits);
+        events.add(new IkeEvent.IkeSaRekeyed(previous.sa().spiI, previous.sa().spiR, next.spiI, next.spiR,
+                next.proposal));
+        informational.ikeSaCreated(now);
+        try {
+            informational.resume(now);
+        } catch (CryptoException e) {
+            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    /** Keeps a redundant IKE SA of a simultaneous rekey until its Delete is exchanged (RFC 7296 §2.8.1). */
+    void retire(IkeSaCrypto redundant, boolean saInitiator, boolean weDelete, Instant now) throws CryptoException {
+        IkeRetiringSa r = new IkeRetiringSa(this, new IkeOutbox(this, redundant, saInitiator, transmits), now);
+        retiring.add(r);
+        if (weDelete) {
+            r.sendDelete(now);
+        }
     }
 
     /** The IKE SA was deleted (RFC 7296 §1.4.1): every CHILD SA goes with it. */
@@ -365,7 +484,7 @@ public final class IkeSession {
         outbox.stop();
         closeHalfOpen();
         handshake.close();
-        sa.close();
+        closeSas();
         if (wasEstablished) {
             events.add(new IkeEvent.IkeSaDeleted(byPeer));
         }
@@ -379,8 +498,15 @@ public final class IkeSession {
         outbox.stop();
         closeHalfOpen();
         handshake.close();
-        sa.close();
+        closeSas();
         events.add(new IkeEvent.SessionFailed(reason, notify, detail));
+    }
+
+    private void closeSas() {
+        sa.close();
+        retiring.forEach(IkeRetiringSa::close);
+        retiring.clear();
+        informational.closeAll();
     }
 
     private void closeHalfOpen() {

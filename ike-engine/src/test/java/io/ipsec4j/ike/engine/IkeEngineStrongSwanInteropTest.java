@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * INSTALLED with our SPIs, that a packet sealed by our outbound {@link EspSa} raises charon's
  * inbound counters, that charon's ESP for traffic from B's subnet opens with our inbound SA, that a
  * CHILD SA rekey (with PFS in the x25519 case) started by the same side installs SAs that carry ESP
- * and deletes the old pair, and
+ * and deletes the old pair, that an IKE SA rekey started by the same side moves both ends to the
+ * new SPIs (the old IKE SA gone from charon) with ESP still accepted on the moved CHILD SA, and
  * that a Delete of the IKE SA from either side (ours when we initiated, charon's otherwise) leaves
  * neither side with the SA.
  * charon runs with {@code encap = yes}, so NAT is reported and both sides use port 4500.
@@ -147,6 +148,41 @@ class IkeEngineStrongSwanInteropTest {
                 counters = pair.inboundCounters(Node.B, newOut.spi());
                 assertThat(counters[1]).as("charon's inbound packets on the rekeyed SA").isGreaterThanOrEqualTo(1);
 
+                // IKE SA rekey from the same side: new SPIs on both ends, the CHILD SA moves, ESP still flows.
+                if (javaInitiates) {
+                    s.rekeyIkeSa(Instant.now());
+                } else {
+                    HostCommand.start(pair.directory().resolve("rekey-ike.out"), HostCommand.inNamespace(
+                            pair.namespace(Node.B), "swanctl", "--rekey", "--ike", "interop", "--uri", vici));
+                }
+                pump(s, relay, events, esps, () -> events.stream().anyMatch(e -> e instanceof IkeEvent.IkeSaRekeyed
+                        || e instanceof IkeEvent.IkeSaRekeyFailed || e instanceof IkeEvent.SessionFailed));
+                IkeEvent.IkeSaRekeyed ikeRekeyed = events.stream().filter(IkeEvent.IkeSaRekeyed.class::isInstance)
+                        .map(IkeEvent.IkeSaRekeyed.class::cast).findFirst().orElseThrow(
+                                () -> new AssertionError("no IKE SA rekey: " + events));
+                String newIke = String.format("%016x", ikeRekeyed.initiatorSpi());
+                String oldIke = String.format("%016x", ikeRekeyed.oldInitiatorSpi());
+                String[] listSas = HostCommand.inNamespace(pair.namespace(Node.B), "swanctl", "--list-sas", "--uri", vici);
+                // keep answering charon (its Delete of the old SA) while waiting for its view to settle
+                pump(s, relay, events, esps, () -> {
+                    try {
+                        String now = HostCommand.check(20, listSas);
+                        return now.contains(newIke) && !now.contains(oldIke);
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                String afterIkeRekey = HostCommand.check(20, listSas);
+                assertThat(afterIkeRekey).as("charon's SAs after the IKE SA rekey").contains(newIke)
+                        .doesNotContain(oldIke).contains("ESTABLISHED")
+                        .contains(String.format("%08x", newOut.spi()));
+                long before = pair.inboundCounters(Node.B, newOut.spi())[1];
+                relay.send(4500, new InetSocketAddress(B, 4500), sealUdp(newOut, child, "after IKE rekey"));
+                Await.poll(Duration.ofSeconds(10), () -> pair.inboundCounters(Node.B, newOut.spi())[1] > before);
+                assertThat(pair.inboundCounters(Node.B, newOut.spi())[1]).as("charon's inbound packets after the IKE rekey")
+                        .isGreaterThan(before);
+                assertThat(s.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+
                 // Delete from either side: ours when we initiated, charon's when it did.
                 if (javaInitiates) {
                     s.close(Instant.now());
@@ -157,7 +193,6 @@ class IkeEngineStrongSwanInteropTest {
                 pump(s, relay, events, esps, () -> events.stream().anyMatch(IkeEvent.IkeSaDeleted.class::isInstance));
                 assertThat(events).contains(new IkeEvent.IkeSaDeleted(!javaInitiates));
                 assertThat(s.state()).isEqualTo(IkeSessionState.CLOSED);
-                String[] listSas = HostCommand.inNamespace(pair.namespace(Node.B), "swanctl", "--list-sas", "--uri", vici);
                 Await.poll(Duration.ofSeconds(10), () -> !HostCommand.check(20, listSas).contains("ESTABLISHED"));
                 String after = HostCommand.check(20, listSas);
                 assertThat(after).as("charon's SAs after the delete").doesNotContain("ESTABLISHED");

@@ -254,7 +254,7 @@ class IkeSessionTest {
         // the responder's first own request would carry message ID 0; built here with the responder's keys
         IkeSession b = link.b;
         byte[] dpd = b.sa.seal(io.ipsec4j.ike.v2.IkeHeader.of(b.sa.spiI, b.sa.spiR,
-                io.ipsec4j.ike.v2.IkeExchangeType.INFORMATIONAL, false, false, 0), List.of(), false);
+                io.ipsec4j.ike.v2.IkeExchangeType.INFORMATIONAL, false, false, 0), List.of());
 
         link.a.handleDatagramStrict(dpd, EngineFixtures.RESPONDER, EngineFixtures.INITIATOR, link.now);
 

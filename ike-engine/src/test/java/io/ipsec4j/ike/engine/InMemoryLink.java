@@ -26,13 +26,24 @@ final class InMemoryLink {
         this.b = b;
     }
 
-    /** Exchanges datagrams and fires timeouts until both sessions are quiet or {@code maxSteps} pass. */
+    /** Quiet means no timer within this span: lifetime timers (rekeys) lie further out. */
+    static final java.time.Duration HORIZON = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Exchanges datagrams and fires timeouts until both sessions are quiet (no timer within {@link
+     * #HORIZON}) or {@code maxSteps} pass.
+     */
     InMemoryLink run(int maxSteps) {
+        return runUntil(null, maxSteps);
+    }
+
+    /** Like {@link #run} but fires every timer up to {@code end} (when given) instead of stopping at the horizon. */
+    InMemoryLink runUntil(Instant end, int maxSteps) {
         for (int i = 0; i < maxSteps; i++) {
             boolean moved = pump(a, b, sentA, eventsA) | pump(b, a, sentB, eventsB);
             if (!moved) {
                 Optional<Instant> next = earliest(a.pollTimeout(), b.pollTimeout());
-                if (next.isEmpty()) {
+                if (next.isEmpty() || (end == null ? next.get().isAfter(now.plus(HORIZON)) : next.get().isAfter(end))) {
                     return this;
                 }
                 now = next.get();
