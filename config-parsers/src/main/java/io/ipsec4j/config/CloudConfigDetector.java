@@ -5,6 +5,8 @@ import io.ipsec4j.config.aws.AwsApiJsonParser;
 import io.ipsec4j.config.azure.AzureConnectionJsonParser;
 import io.ipsec4j.config.azure.AzureVwanJsonParser;
 import io.ipsec4j.config.gcp.GcpVpnTunnelParser;
+import io.ipsec4j.config.internal.JsonAt;
+import io.ipsec4j.config.internal.JsonInput;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -3,7 +3,7 @@ package io.ipsec4j.config.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.ConfigParseException;
-import io.ipsec4j.config.JsonAt;
+import io.ipsec4j.config.internal.JsonAt;
 import io.ipsec4j.config.SourceLocation;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,8 +1,12 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.CloudConfigReader;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.fixtures.FixtureFiles;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.ConfigText;
+import io.ipsec4j.config.SourceLocation;
 import java.io.IOException;
 import java.util.Set;
 import java.util.regex.Matcher;
