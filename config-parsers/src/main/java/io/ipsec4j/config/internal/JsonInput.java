@@ -38,6 +38,7 @@ public final class JsonInput {
     /** Jackson's location suffix inside messages: "[Source: REDACTED (…); line: 1, column: 53]". */
     private static final Pattern SOURCE_SUFFIX = Pattern.compile("\\[Source: [^;\\]]*+; line: (\\d+), column: (\\d+)]");
 
+    /** Never handed out: an embedder reconfiguring a shared mapper would change every parser (global state). */
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -54,11 +55,6 @@ public final class JsonInput {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private JsonInput() {}
-
-    /** The shared strict mapper (thread-safe once configured). */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
 
     /**
      * True when the first non-blank character opens a JSON value. Whole lines starting with
