@@ -3,6 +3,7 @@ module io.ipsec4j.ike.engine {
     requires transitive io.ipsec4j.model;
     requires transitive io.ipsec4j.esp;
     requires transitive io.ipsec4j.ike;
+    requires io.netty.buffer;
     requires static org.immutables.value;
 
     exports io.ipsec4j.ike.engine;
