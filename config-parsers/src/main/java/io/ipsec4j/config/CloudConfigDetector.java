@@ -1,11 +1,9 @@
 package io.ipsec4j.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ipsec4j.config.aws.AwsApiJsonParser;
-import io.ipsec4j.config.aws.AwsTunnelOptionsParser;
-import io.ipsec4j.config.azure.AzureConnectionJsonParser;
-import io.ipsec4j.config.azure.AzureVwanJsonParser;
-import io.ipsec4j.config.gcp.GcpVpnTunnelParser;
+import io.ipsec4j.config.internal.JsonAt;
+import io.ipsec4j.config.internal.JsonFormats;
+import io.ipsec4j.config.internal.JsonInput;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -101,23 +99,23 @@ public final class CloudConfigDetector {
             return byKeyNames(t);
         }
         JsonAt root = JsonAt.root(node, CloudConfigFormat.UNKNOWN);
-        if (root.node().isArray() && root.node().size() > 0 && AzureVwanJsonParser.matches(new JsonAt(root.node().get(0), "/0",
+        if (root.node().isArray() && root.node().size() > 0 && JsonFormats.isAzureVwan(new JsonAt(root.node().get(0), "/0",
                 CloudConfigFormat.UNKNOWN))) {
             return CloudConfigFormat.AZURE_VWAN_JSON;
         }
-        if (AzureVwanJsonParser.matches(root)) {
+        if (JsonFormats.isAzureVwan(root)) {
             return CloudConfigFormat.AZURE_VWAN_JSON;
         }
-        if (AwsApiJsonParser.matches(root)) {
+        if (JsonFormats.isAwsApi(root)) {
             return CloudConfigFormat.AWS_API_JSON;
         }
-        if (AwsTunnelOptionsParser.matches(root)) {
+        if (JsonFormats.isAwsTunnelOptions(root)) {
             return CloudConfigFormat.AWS_TUNNEL_OPTIONS_JSON;
         }
-        if (GcpVpnTunnelParser.matches(root)) {
+        if (JsonFormats.isGcpTunnels(root)) {
             return CloudConfigFormat.GCP_VPN_TUNNEL_JSON;
         }
-        if (AzureConnectionJsonParser.matches(root)) {
+        if (JsonFormats.isAzureConnection(root)) {
             return CloudConfigFormat.AZURE_CONNECTION_JSON;
         }
         return CloudConfigFormat.UNKNOWN;

@@ -12,7 +12,7 @@ package io.ipsec4j.esp;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6479#section-2">RFC 6479 §2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc4303#appendix-A2">RFC 4303 Appendix A2</a>
  */
-public final class EspReplayWindow {
+final class EspReplayWindow {
     /** The largest window accepted (RFC 4303 only asks for ≥ 32; 2^20 keeps the bitmap at 128 KiB). */
     public static final int MAX_WINDOW = 1 << 20;
     /** Result of {@link #check}: the number may be accepted. */

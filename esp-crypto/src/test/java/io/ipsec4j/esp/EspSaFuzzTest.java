@@ -2,6 +2,7 @@ package io.ipsec4j.esp;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ipsec4j.testing.EspSuiteSas;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ class EspSaFuzzTest {
         List<EspSa> out = new ArrayList<>();
         for (EspSuiteSas s : EspSuiteSas.ALL) {
             try {
-                out.add(s.pair(false, 64)[1]);
-                out.add(s.pair(true, 0)[1]);
+                out.add(EspTestSupport.pair(s, false, 64)[1]);
+                out.add(EspTestSupport.pair(s, true, 0)[1]);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

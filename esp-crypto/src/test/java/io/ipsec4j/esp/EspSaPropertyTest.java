@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.ipsec4j.testing.EspSuiteSas;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ class EspSaPropertyTest {
         EspSuiteSas s = EspSuiteSas.ALL.get(suite);
         return pairs.computeIfAbsent(s + "/" + esn, k -> {
             try {
-                return s.pair(esn, 1024);
+                return EspTestSupport.pair(s, esn, 1024);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -6,6 +6,7 @@ import io.ipsec4j.model.EspMode;
 import io.ipsec4j.model.SecretBytes;
 import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
+import io.ipsec4j.testing.EspSuiteSas;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;
@@ -64,5 +65,17 @@ final class EspTestSupport {
 
     static byte[] range(byte[] a, int from, int to) {
         return Arrays.copyOfRange(a, from, to);
+    }
+
+    /** Outbound and inbound transport-mode SA of {@code s} with the same random keys. */
+    static EspSa[] pair(EspSuiteSas s, boolean esn, int window) throws CryptoException {
+        EspSaKeys keys = randomKeys(s.suite().encryption(), s.suite().integrity(), s.toString().hashCode());
+        EspSa out = EspSa.builder().spi(0x1000).direction(EspDirection.OUTBOUND).encryption(s.suite().encryption())
+                .integrity(s.suite().integrity()).keys(keys).esn(esn).mode(EspMode.TRANSPORT).providers(s.providers())
+                .build();
+        EspSa in = EspSa.builder().spi(0x1000).direction(EspDirection.INBOUND).encryption(s.suite().encryption())
+                .integrity(s.suite().integrity()).keys(keys).esn(esn).mode(EspMode.TRANSPORT).replayWindow(window)
+                .providers(s.providers()).build();
+        return new EspSa[] {out, in};
     }
 }

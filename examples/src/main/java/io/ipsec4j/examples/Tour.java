@@ -1,9 +1,9 @@
 package io.ipsec4j.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsec4j.config.CloudImport;
 import io.ipsec4j.config.ConfigParseException;
-import io.ipsec4j.config.JsonInput;
 import io.ipsec4j.model.Asn;
 import io.ipsec4j.model.BgpPeering;
 import io.ipsec4j.model.Dpd;
@@ -47,6 +47,8 @@ import java.util.List;
  * <p>Run it with {@code ./run-example}. All data is made up here; no network is used.
  */
 public final class Tour {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Tour() {}
 
     public static void main(String[] args) {
@@ -137,7 +139,7 @@ public final class Tour {
     /** The outside address, inside CIDR, IKE versions, Phase 1 ciphers and PFS groups of a modify request. */
     private static String summary(String json) {
         try {
-            JsonNode request = JsonInput.mapper().readTree(json);
+            JsonNode request = JSON.readTree(json);
             JsonNode o = request.path("TunnelOptions");
             return request.path("VpnTunnelOutsideIpAddress").asText() + ", inside " + o.path("TunnelInsideCidr").asText()
                     + ", " + values(o, "IKEVersions") + ", Phase 1 " + values(o, "Phase1EncryptionAlgorithms") + "/"

@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Keeps {@code .ci/run} free of the bug that made CI fail at random before any test ran.
@@ -20,8 +24,17 @@ import org.junit.jupiter.api.Test;
  * on a CI machine). Any reader that may stop early ({@code head}, {@code grep -q}, {@code grep -m},
  * {@code sed …q}) has the same problem, so the script must not pipe into one. The test also runs
  * the script's version preamble ten times in a row and checks that the CI command is README's.
+ *
+ * <p>After README's command, the script installs the reactor and runs {@code examples/consumer}
+ * (outside the reactor) against the BOM of the reactor's version, then the suite on JDK 25 with
+ * the command README documents; the tests below keep the script, README and the POMs in step.
  */
 class CiScriptTest {
+
+    private static final String INSTALL = "mvn -B -q -DskipTests install";
+    private static final String CONSUMER = "examples/consumer/run";
+    private static final String JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    private static final String JDK25_COMMAND = "mvn -B verify -DexcludedGroups=interop";
 
     /** Readers that may exit before their writer has finished: a pipe into one can fail. */
     private static final List<String> EARLY_EXIT_READERS =
@@ -48,14 +61,88 @@ class CiScriptTest {
 
     @Test
     void ciScriptRunsTheExactTestCommandOfReadme() throws IOException {
+        String command = readmeCiCommand();
+        assertThat(command).startsWith("mvn ");
+        List<String> script = Files.readAllLines(repositoryFile(".ci/run"), StandardCharsets.UTF_8);
+        assertThat(script).contains(command);
+    }
+
+    /** The command README.md names as CI's, from the code block after "with exactly this command:". */
+    private static String readmeCiCommand() throws IOException {
         String readme = Files.readString(repositoryFile("README.md"), StandardCharsets.UTF_8);
         int marker = readme.indexOf("with exactly this command:");
         assertThat(marker).as("README names the CI command").isNotNegative();
         int fence = readme.indexOf("```sh\n", marker);
-        String command = readme.substring(fence + 6, readme.indexOf('\n', fence + 6)).strip();
-        assertThat(command).startsWith("mvn ");
+        return readme.substring(fence + 6, readme.indexOf('\n', fence + 6)).strip();
+    }
+
+    private static Element pom(String relative) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(repositoryFile(relative).toFile()).getDocumentElement();
+    }
+
+    private static List<Element> elements(Element parent, String tag) {
+        NodeList nodes = parent.getElementsByTagName(tag);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    /** The text of a direct child element, or null. */
+    private static String child(Element parent, String tag) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(tag)) {
+                return e.getTextContent().strip();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void ciScriptInstallsTheReactorAndRunsTheConsumerAfterReadmesCommand() throws IOException {
         List<String> script = Files.readAllLines(repositoryFile(".ci/run"), StandardCharsets.UTF_8);
-        assertThat(script).contains(command);
+        int test = script.indexOf(readmeCiCommand());
+        int install = script.indexOf(INSTALL);
+        int consumer = script.indexOf(CONSUMER);
+        assertThat(test).as("README's CI command in .ci/run").isNotNegative();
+        assertThat(install).as("the install step comes after the tests").isGreaterThan(test);
+        assertThat(consumer).as("the consumer runs on what was installed").isGreaterThan(install);
+        assertThat(Files.isExecutable(repositoryFile(CONSUMER))).as(CONSUMER + " is executable").isTrue();
+    }
+
+    @Test
+    void consumerImportsTheBomOfTheReactorsVersionAndPinsNothingElseOfOurs() throws Exception {
+        Element root = pom("pom.xml");
+        String version = child(root, "version");
+        Element bom = pom("ipsec-bom/pom.xml");
+        assertThat(child(bom, "version")).as("BOM version").isEqualTo(version);
+        for (Element dep : elements(bom, "dependency")) {
+            assertThat(child(dep, "version")).as("BOM entry %s", child(dep, "artifactId")).isEqualTo(version);
+        }
+
+        Element consumer = pom("examples/consumer/pom.xml");
+        assertThat(child(elements(consumer, "properties").get(0), "ipsec4j.version"))
+                .as("examples/consumer builds against the reactor's version").isEqualTo(version);
+        assertThat(elements(consumer, "modules")).as("the consumer is a plain project").isEmpty();
+        assertThat(Files.readString(repositoryFile("pom.xml"))).doesNotContain("<module>examples/consumer</module>");
+        List<Element> deps = elements(consumer, "dependency");
+        assertThat(deps).filteredOn(d -> "import".equals(child(d, "scope")))
+                .extracting(d -> child(d, "artifactId")).containsExactly("ipsec-bom");
+        assertThat(deps).filteredOn(d -> !"import".equals(child(d, "scope")))
+                .as("ipsec4j dependencies take their versions from the BOM").isNotEmpty()
+                .allSatisfy(d -> assertThat(child(d, "version")).isNull());
+    }
+
+    @Test
+    void ciScriptRunsTheJdk25CommandReadmeDocuments() throws IOException {
+        String readme = Files.readString(repositoryFile("README.md"), StandardCharsets.UTF_8);
+        List<String> script = Files.readAllLines(repositoryFile(".ci/run"), StandardCharsets.UTF_8);
+        assertThat(readme).contains("JAVA_HOME=" + JDK25 + " " + JDK25_COMMAND);
+        assertThat(script).contains("JDK25=" + JDK25).anySatisfy(
+                line -> assertThat(line.strip()).isEqualTo("JAVA_HOME=\"$JDK25\" " + JDK25_COMMAND));
     }
 
     @Test

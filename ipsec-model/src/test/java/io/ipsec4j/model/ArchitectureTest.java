@@ -3,7 +3,9 @@ package io.ipsec4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleDescriptor;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,14 +21,19 @@ import org.junit.jupiter.api.Test;
  * Keeps the dependency directions of ARCHITECTURE.md true for this module by reading the
  * constant pools of the compiled classes: the model uses the JDK only, never Netty, Jackson or
  * the modules built on it; the registry does not know the tunnel values or the checks; the
- * values do not know the checks; nothing prints to the console.
+ * values do not know the checks; nothing prints to the console; the module exports its three
+ * packages and needs nothing but the JDK at run time.
  */
 class ArchitectureTest {
     private static final List<String> FORBIDDEN_EVERYWHERE = List.of("io/netty/", "com/fasterxml/", "org/bouncycastle/",
             "io/ipsec4j/config/", "io/ipsec4j/esp/", "io/ipsec4j/crypto/", "io/ipsec4j/ike/", "Ljava/io/PrintStream;");
 
+    private static Path root() throws URISyntaxException {
+        return Path.of(Tunnel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
     private static Map<Path, String> classes() throws URISyntaxException {
-        Path root = Path.of(Tunnel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = root();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toMap(p -> root.relativize(p), p -> {
                 try {
@@ -74,5 +81,18 @@ class ArchitectureTest {
     @Test
     void tunnelValuesDoNotDependOnChecks() throws Exception {
         assertThat(violations(classes(), "io/ipsec4j/model/", List.of("io/ipsec4j/model/check/"))).isEmpty();
+    }
+
+    @Test
+    void theModuleExportsItsPackagesAndRequiresTheJdkOnly() throws Exception {
+        ModuleDescriptor module;
+        try (InputStream in = Files.newInputStream(root().resolve("module-info.class"))) {
+            module = ModuleDescriptor.read(in);
+        }
+        assertThat(module.name()).isEqualTo("io.ipsec4j.model");
+        assertThat(module.exports()).map(ModuleDescriptor.Exports::toString)
+                .containsExactlyInAnyOrder("io.ipsec4j.model", "io.ipsec4j.model.algorithm", "io.ipsec4j.model.check");
+        assertThat(module.requires()).filteredOn(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
+                .map(ModuleDescriptor.Requires::name).containsExactly("java.base");
     }
 }

@@ -1,6 +1,5 @@
 package io.ipsec4j.config.aws;
 
-import io.ipsec4j.config.AlgorithmResolver;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudConfigParser;
 import io.ipsec4j.config.CloudTunnel;
@@ -9,11 +8,12 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
-import io.ipsec4j.config.JsonAt;
-import io.ipsec4j.config.JsonInput;
-import io.ipsec4j.config.ValueReader;
-import io.ipsec4j.config.XmlElement;
-import io.ipsec4j.config.XmlInput;
+import io.ipsec4j.config.internal.AlgorithmResolver;
+import io.ipsec4j.config.internal.JsonAt;
+import io.ipsec4j.config.internal.JsonInput;
+import io.ipsec4j.config.internal.ValueReader;
+import io.ipsec4j.config.internal.XmlElement;
+import io.ipsec4j.config.internal.XmlInput;
 import io.ipsec4j.model.algorithm.Vendor;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,15 +74,6 @@ public final class AwsApiJsonParser implements CloudConfigParser {
             first.customerGatewayId().ifPresent(b::customerGatewayId);
         }
         return b.build();
-    }
-
-    /** True when {@code root} looks like this format (for detection). */
-    public static boolean matches(JsonAt root) {
-        if (root.has("VpnConnections") || root.has("VpnConnection")) {
-            return true;
-        }
-        return root.node().isObject() && (root.has("CustomerGatewayConfiguration")
-                || (root.has("VpnConnectionId") && root.has("Options")));
     }
 
     private static List<JsonAt> connections(JsonAt root) throws ConfigParseException {

@@ -5,7 +5,7 @@ import io.ipsec4j.config.CloudTunnel;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
 import io.ipsec4j.config.SourceLocation;
-import io.ipsec4j.config.ValueReader;
+import io.ipsec4j.config.internal.ValueReader;
 import io.ipsec4j.model.IpAddress;
 import java.util.List;
 import java.util.Objects;

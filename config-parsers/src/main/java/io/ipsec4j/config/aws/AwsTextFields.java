@@ -5,7 +5,7 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
-import io.ipsec4j.config.ValueReader;
+import io.ipsec4j.config.internal.ValueReader;
 import io.ipsec4j.model.EspMode;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
 package io.ipsec4j.config.aws;
 
-import io.ipsec4j.config.AlgorithmResolver;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudConfigParser;
 import io.ipsec4j.config.CloudTunnel;
@@ -9,9 +8,10 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
-import io.ipsec4j.config.JsonAt;
-import io.ipsec4j.config.JsonInput;
-import io.ipsec4j.config.ValueReader;
+import io.ipsec4j.config.internal.AlgorithmResolver;
+import io.ipsec4j.config.internal.JsonAt;
+import io.ipsec4j.config.internal.JsonInput;
+import io.ipsec4j.config.internal.ValueReader;
 import io.ipsec4j.model.algorithm.Vendor;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,33 +33,12 @@ import java.util.Optional;
  */
 public final class AwsTunnelOptionsParser implements CloudConfigParser {
     private static final CloudConfigFormat FORMAT = CloudConfigFormat.AWS_TUNNEL_OPTIONS_JSON;
-    /** Keys only a tunnel options specification has (any one is enough to recognise a bare one). */
-    private static final List<String> SPEC_KEYS = List.of("Phase1EncryptionAlgorithms", "Phase2EncryptionAlgorithms",
-            "Phase1IntegrityAlgorithms", "Phase2IntegrityAlgorithms", "Phase1DHGroupNumbers", "Phase2DHGroupNumbers",
-            "IKEVersions", "Phase1LifetimeSeconds", "Phase2LifetimeSeconds", "RekeyMarginTimeSeconds", "TunnelInsideCidr",
-            "TunnelInsideIpv6Cidr", "DPDTimeoutSeconds", "DPDTimeoutAction", "ReplayWindowSize");
-
     /** Creates a parser (stateless). */
     public AwsTunnelOptionsParser() {}
 
     @Override
     public CloudConfigFormat format() {
         return FORMAT;
-    }
-
-    /** True when {@code root} looks like this format (for detection; after {@link AwsApiJsonParser#matches}). */
-    public static boolean matches(JsonAt root) {
-        if (!root.node().isObject()) {
-            return false;
-        }
-        if (root.has("TunnelOptions") || root.has("VpnTunnelOutsideIpAddress")) {
-            return true;
-        }
-        Optional<JsonAt> options = root.get("Options").filter(o -> o.node().isObject());
-        if (options.isPresent() && options.get().has("TunnelOptions")) {
-            return true;
-        }
-        return SPEC_KEYS.stream().anyMatch(root::has);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.ipsec4j.config.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ipsec4j.config.JsonInput;
+import io.ipsec4j.config.internal.JsonInput;
 import io.ipsec4j.config.VendorRefusedException;
 import io.ipsec4j.config.json.SecretOutput;
 import io.ipsec4j.model.Dpd;
@@ -24,7 +23,6 @@ import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import io.ipsec4j.model.algorithm.PrfAlgorithm;
 import io.ipsec4j.model.algorithm.Vendor;
 import io.ipsec4j.model.check.VendorProfiles;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -242,10 +240,6 @@ public final class AwsTunnelOptionsWriter {
     }
 
     static String print(ObjectNode o) {
-        try {
-            return JsonInput.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonInput.pretty(o);
     }
 }

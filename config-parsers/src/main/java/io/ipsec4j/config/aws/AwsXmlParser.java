@@ -1,6 +1,5 @@
 package io.ipsec4j.config.aws;
 
-import io.ipsec4j.config.AlgorithmResolver;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudConfigParser;
 import io.ipsec4j.config.CloudField;
@@ -11,9 +10,10 @@ import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
-import io.ipsec4j.config.ValueReader;
-import io.ipsec4j.config.XmlElement;
-import io.ipsec4j.config.XmlInput;
+import io.ipsec4j.config.internal.AlgorithmResolver;
+import io.ipsec4j.config.internal.ValueReader;
+import io.ipsec4j.config.internal.XmlElement;
+import io.ipsec4j.config.internal.XmlInput;
 import io.ipsec4j.model.EspMode;
 import io.ipsec4j.model.algorithm.Vendor;
 import java.util.ArrayList;

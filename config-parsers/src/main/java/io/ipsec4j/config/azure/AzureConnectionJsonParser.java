@@ -1,6 +1,5 @@
 package io.ipsec4j.config.azure;
 
-import io.ipsec4j.config.AlgorithmResolver;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudConfigParser;
 import io.ipsec4j.config.CloudField;
@@ -12,10 +11,12 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
-import io.ipsec4j.config.JsonAt;
-import io.ipsec4j.config.JsonInput;
 import io.ipsec4j.config.RoutingType;
-import io.ipsec4j.config.ValueReader;
+import io.ipsec4j.config.internal.AlgorithmResolver;
+import io.ipsec4j.config.internal.JsonAt;
+import io.ipsec4j.config.internal.JsonFormats;
+import io.ipsec4j.config.internal.JsonInput;
+import io.ipsec4j.config.internal.ValueReader;
 import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.algorithm.Vendor;
 import java.util.List;
@@ -44,29 +45,9 @@ public final class AzureConnectionJsonParser implements CloudConfigParser {
         return FORMAT;
     }
 
-    /** The resource inside a REST example wrapper, or the root itself. */
-    static JsonAt unwrap(JsonAt root) throws ConfigParseException {
-        Optional<JsonAt> body = root.optionalObject("responses").flatMap(r -> r.get("200")).flatMap(r -> r.get("body"));
-        return body.isPresent() && body.get().node().isObject() ? body.get() : root;
-    }
-
-    /** True when {@code root} looks like this format (for detection). */
-    public static boolean matches(JsonAt root) {
-        try {
-            JsonAt r = unwrap(root);
-            if (r.optionalText("type").map(t -> t.equalsIgnoreCase("Microsoft.Network/connections")).orElse(false)) {
-                return true;
-            }
-            Optional<JsonAt> p = r.optionalObject("properties");
-            return p.isPresent() && (p.get().has("connectionType") || p.get().has("ipsecPolicies"));
-        } catch (ConfigParseException e) {
-            return false;
-        }
-    }
-
     @Override
     public CloudVpnConnection parse(ConfigText text) throws ConfigParseException {
-        JsonAt root = unwrap(JsonAt.root(JsonInput.read(text.text(), FORMAT), FORMAT));
+        JsonAt root = JsonFormats.azureConnectionResource(JsonAt.root(JsonInput.read(text.text(), FORMAT), FORMAT));
         if (!root.node().isObject()) {
             throw root.error("found " + JsonAt.kind(root.node()), "a Microsoft.Network/connections object");
         }

@@ -1,6 +1,5 @@
 package io.ipsec4j.config.azure;
 
-import io.ipsec4j.config.AlgorithmResolver;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudConfigParser;
 import io.ipsec4j.config.CloudField;
@@ -12,10 +11,11 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
-import io.ipsec4j.config.LabelledLine;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
-import io.ipsec4j.config.ValueReader;
+import io.ipsec4j.config.internal.AlgorithmResolver;
+import io.ipsec4j.config.internal.LabelledLine;
+import io.ipsec4j.config.internal.ValueReader;
 import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.IpAddress;
 import io.ipsec4j.model.algorithm.Vendor;

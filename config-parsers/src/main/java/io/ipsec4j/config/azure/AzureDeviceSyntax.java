@@ -1,6 +1,6 @@
 package io.ipsec4j.config.azure;
 
-import io.ipsec4j.config.AlgorithmResolver;
+import io.ipsec4j.config.internal.AlgorithmResolver;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,10 +1,9 @@
 package io.ipsec4j.config.azure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ipsec4j.config.JsonInput;
+import io.ipsec4j.config.internal.JsonInput;
 import io.ipsec4j.config.VendorRefusedException;
 import io.ipsec4j.config.json.SecretOutput;
 import io.ipsec4j.model.Finding;
@@ -20,7 +19,6 @@ import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import io.ipsec4j.model.algorithm.Vendor;
 import io.ipsec4j.model.check.VendorProfile;
 import io.ipsec4j.model.check.VendorProfiles;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -97,11 +95,7 @@ public final class AzureIpsecPolicyWriter {
             ArrayNode remote = ts.putArray("remoteAddressRanges");
             tunnel.phaseTwo().localSubnets().forEach(s -> remote.add(s.toString()));
         }
-        try {
-            return JsonInput.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonInput.pretty(root);
     }
 
     /**

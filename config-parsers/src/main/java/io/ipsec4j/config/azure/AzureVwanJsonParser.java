@@ -10,11 +10,11 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
-import io.ipsec4j.config.JsonAt;
-import io.ipsec4j.config.JsonInput;
 import io.ipsec4j.config.RoutingType;
 import io.ipsec4j.config.SourceLocation;
-import io.ipsec4j.config.ValueReader;
+import io.ipsec4j.config.internal.JsonAt;
+import io.ipsec4j.config.internal.JsonInput;
+import io.ipsec4j.config.internal.ValueReader;
 import io.ipsec4j.model.Asn;
 import io.ipsec4j.model.Cidr;
 import io.ipsec4j.model.IpAddress;
@@ -46,11 +46,6 @@ public final class AzureVwanJsonParser implements CloudConfigParser {
     @Override
     public CloudConfigFormat format() {
         return FORMAT;
-    }
-
-    /** True when {@code element} has the Virtual WAN keys (for detection). */
-    public static boolean matches(JsonAt element) {
-        return element.node().isObject() && (element.has("vpnSiteConfiguration") || element.has("vpnSiteConnections"));
     }
 
     @Override

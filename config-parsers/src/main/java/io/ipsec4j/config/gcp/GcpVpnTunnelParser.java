@@ -1,6 +1,5 @@
 package io.ipsec4j.config.gcp;
 
-import io.ipsec4j.config.AlgorithmResolver;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.CloudConfigParser;
 import io.ipsec4j.config.CloudField;
@@ -12,10 +11,12 @@ import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
 import io.ipsec4j.config.ConfigWarning;
 import io.ipsec4j.config.GatewayKind;
-import io.ipsec4j.config.JsonAt;
-import io.ipsec4j.config.JsonInput;
 import io.ipsec4j.config.RoutingType;
-import io.ipsec4j.config.ValueReader;
+import io.ipsec4j.config.internal.AlgorithmResolver;
+import io.ipsec4j.config.internal.JsonAt;
+import io.ipsec4j.config.internal.JsonFormats;
+import io.ipsec4j.config.internal.JsonInput;
+import io.ipsec4j.config.internal.ValueReader;
 import io.ipsec4j.model.Cidr;
 import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.algorithm.Vendor;
@@ -47,40 +48,10 @@ public final class GcpVpnTunnelParser implements CloudConfigParser {
         return FORMAT;
     }
 
-    /** True when {@code node} is (or wraps) a VPN tunnel resource (for detection). */
-    public static boolean matches(JsonAt root) {
-        try {
-            List<JsonAt> tunnels = tunnels(root);
-            return !tunnels.isEmpty() && tunnels.stream().allMatch(GcpVpnTunnelParser::isTunnel);
-        } catch (ConfigParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean isTunnel(JsonAt t) {
-        try {
-            return t.optionalText("kind").map("compute#vpnTunnel"::equals).orElse(false)
-                    || (t.has("peerIp") && t.has("ikeVersion") && t.has("sharedSecretHash"));
-        } catch (ConfigParseException e) {
-            return false;
-        }
-    }
-
-    private static List<JsonAt> tunnels(JsonAt root) throws ConfigParseException {
-        if (root.node().isArray()) {
-            return root.elements();
-        }
-        if (root.has("items")) {
-            return root.array("items");
-        }
-        Optional<JsonAt> data = root.get("data").filter(d -> d.node().isObject());
-        return List.of(data.orElse(root));
-    }
-
     @Override
     public CloudVpnConnection parse(ConfigText text) throws ConfigParseException {
         JsonAt root = JsonAt.root(JsonInput.read(text.text(), FORMAT), FORMAT);
-        List<JsonAt> resources = tunnels(root);
+        List<JsonAt> resources = JsonFormats.gcpTunnels(root);
         if (resources.isEmpty()) {
             throw root.error("no VPN tunnel", "a compute#vpnTunnel resource");
         }
@@ -89,7 +60,7 @@ public final class GcpVpnTunnelParser implements CloudConfigParser {
         GatewayKind kind = GatewayKind.UNKNOWN;
         String gateway = null;
         for (JsonAt r : resources) {
-            if (!isTunnel(r)) {
+            if (!JsonFormats.isGcpTunnel(r)) {
                 throw r.error("not a VPN tunnel resource", "\"kind\": \"compute#vpnTunnel\" or peerIp, ikeVersion and sharedSecretHash");
             }
             Optional<String> classic = r.optionalText("targetVpnGateway");

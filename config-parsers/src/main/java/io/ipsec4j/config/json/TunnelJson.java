@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ipsec4j.config.CloudConfigFormat;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.ConfigText;
-import io.ipsec4j.config.JsonInput;
+import io.ipsec4j.config.internal.JsonInput;
 import io.ipsec4j.model.RedundantTunnels;
 import io.ipsec4j.model.Tunnel;
 import java.util.Objects;

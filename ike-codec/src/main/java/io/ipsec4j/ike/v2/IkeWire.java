@@ -1,19 +1,13 @@
 package io.ipsec4j.ike.v2;
 
+import io.ipsec4j.ike.internal.IkeWireBytes;
 import io.ipsec4j.model.Bytes;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Locale;
 
 /** Bounds-checked reads and writes shared by the payload codecs: validate before reading. */
-final class IkeWire {
-    /** Length of the generic payload header: next payload, flags, payload length (RFC 7296 §3.2). */
-    static final int GENERIC_HEADER_LENGTH = 4;
-    /** The payload length field is two bytes, header included (RFC 7296 §3.2). */
-    static final int MAX_PAYLOAD_LENGTH = 0xFFFF;
-    /** Largest body of one payload. */
-    static final int MAX_BODY_LENGTH = MAX_PAYLOAD_LENGTH - GENERIC_HEADER_LENGTH;
-
+final class IkeWire extends IkeWireBytes {
     private IkeWire() {}
 
     static InvalidSyntaxException syntax(String format, Object... args) {
@@ -34,28 +28,7 @@ final class IkeWire {
 
     static Bytes readBytes(ByteBuf in, int n, String what) throws InvalidSyntaxException {
         require(in, n, what);
-        return read(in, n);
-    }
-
-    static Bytes readRemaining(ByteBuf in) {
-        return read(in, in.readableBytes());
-    }
-
-    /** Reads {@code n} readable bytes with one copy (straight from the backing array when there is one). */
-    private static Bytes read(ByteBuf in, int n) {
-        if (n == 0) {
-            return Bytes.EMPTY;
-        }
-        Bytes out;
-        if (in.hasArray()) {
-            out = Bytes.of(in.array(), in.arrayOffset() + in.readerIndex(), n);
-            in.skipBytes(n);
-        } else {
-            byte[] b = new byte[n];
-            in.readBytes(b);
-            out = Bytes.of(b);
-        }
-        return out;
+        return copyBytes(in, n);
     }
 
     /**
@@ -101,26 +74,5 @@ final class IkeWire {
         if (in.isReadable()) {
             throw syntax("%s: %d trailing bytes (expected: 0)", what, in.readableBytes());
         }
-    }
-
-    static void writeBytes(ByteBuf out, Bytes bytes) {
-        if (!bytes.isEmpty()) {
-            out.writeBytes(bytes.toByteArray());
-        }
-    }
-
-    /** Checks a length that must fit a body written into one payload; API misuse otherwise. */
-    static Bytes checkLength(Bytes bytes, String what, int max) {
-        if (bytes.length() > max) {
-            throw new IllegalArgumentException(what + " length: " + bytes.length() + " (expected: <= " + max + ")");
-        }
-        return bytes;
-    }
-
-    static int checkRange(int value, String what, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(what + ": " + value + " (expected: " + min + "-" + max + ")");
-        }
-        return value;
     }
 }

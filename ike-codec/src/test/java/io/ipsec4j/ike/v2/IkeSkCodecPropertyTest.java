@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.ipsec4j.esp.EspSuiteSas;
 import io.ipsec4j.fixtures.EspSuites;
 import io.ipsec4j.ike.IkeProtocolException;
 import io.ipsec4j.model.SecretBytes;
+import io.ipsec4j.testing.EspSuiteSas;
 import io.netty.buffer.Unpooled;
 import java.util.Random;
 import java.util.stream.Stream;

@@ -1,6 +1,9 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.SourceLocation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

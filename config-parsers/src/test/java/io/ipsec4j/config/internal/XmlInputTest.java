@@ -1,7 +1,9 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.ConfigParseException;
 import org.junit.jupiter.api.Test;
 
 /** XML errors name the elements involved, never the input's values, and always have a line. */

@@ -1,5 +1,10 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.ConfigWarning;
+import io.ipsec4j.config.InsideAddress;
+import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.model.Asn;
 import io.ipsec4j.model.Cidr;
 import io.ipsec4j.model.IpAddress;

@@ -1,5 +1,8 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.SourceLocation;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

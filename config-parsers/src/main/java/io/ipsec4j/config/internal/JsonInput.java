@@ -1,17 +1,22 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.ConfigText;
+import io.ipsec4j.config.SourceLocation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +39,7 @@ public final class JsonInput {
     /** Jackson's location suffix inside messages: "[Source: REDACTED (…); line: 1, column: 53]". */
     private static final Pattern SOURCE_SUFFIX = Pattern.compile("\\[Source: [^;\\]]*+; line: (\\d+), column: (\\d+)]");
 
+    /** Never handed out: an embedder reconfiguring a shared mapper would change every parser (global state). */
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -51,9 +57,14 @@ public final class JsonInput {
 
     private JsonInput() {}
 
-    /** The shared strict mapper (thread-safe once configured). */
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /** {@code node} as indented JSON with a final newline, the way the writers hand documents out. */
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            // A tree built in memory has nothing a writer can refuse.
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

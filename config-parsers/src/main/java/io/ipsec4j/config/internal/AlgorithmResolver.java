@@ -1,10 +1,15 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.CloudField;
+import io.ipsec4j.config.CloudPhase1;
+import io.ipsec4j.config.CloudPhase2;
+import io.ipsec4j.config.CloudTunnel;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.ConfigWarning;
+import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.model.algorithm.AlgorithmNames;
-import io.ipsec4j.model.algorithm.Encryption;
-import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
 import io.ipsec4j.model.algorithm.KeyExchangeMethod;
-import io.ipsec4j.model.algorithm.PrfAlgorithm;
 import io.ipsec4j.model.algorithm.UnknownAlgorithmNameException;
 import io.ipsec4j.model.algorithm.Vendor;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
+import io.ipsec4j.config.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,18 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.TreeCodec;
+import com.fasterxml.jackson.core.Versioned;
+import io.ipsec4j.config.CloudConfigFormat;
+import io.ipsec4j.config.CloudConfigReader;
+import io.ipsec4j.config.ConfigParseException;
+import io.ipsec4j.config.SourceLocation;
 import io.ipsec4j.fixtures.FixtureFiles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Syntax errors read like the rest of the module's messages: a position, our words, no input text. */
@@ -17,6 +26,14 @@ class JsonInputTest {
             return e;
         }
         throw new AssertionError("no error for " + json);
+    }
+
+    @Test
+    void handsOutNoSharedJacksonMapperOrFactory() {
+        // A caller holding the shared ObjectMapper could reconfigure every parser (global state).
+        assertThat(Arrays.stream(JsonInput.class.getMethods()).filter(m -> Modifier.isStatic(m.getModifiers()))
+                .map(Method::getReturnType))
+                .noneMatch(type -> TreeCodec.class.isAssignableFrom(type) || Versioned.class.isAssignableFrom(type));
     }
 
     @Test

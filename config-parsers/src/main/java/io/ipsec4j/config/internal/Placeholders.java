@@ -1,4 +1,4 @@
-package io.ipsec4j.config;
+package io.ipsec4j.config.internal;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,0 +1,27 @@
+package io.ipsec4j.ike.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipsec4j.fixtures.ModuleApi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module's API what ARCHITECTURE.md says: the module exports its API packages only,
+ * and no public signature of an exported package mentions an internal type nor BouncyCastle or
+ * Jackson.
+ */
+class ModuleApiTest {
+    private static final ModuleApi API = ModuleApi.of(IkeSession.class);
+
+    @Test
+    void exportsTheApiPackagesOnly() {
+        assertThat(API.name()).isEqualTo("io.ipsec4j.ike.engine");
+        assertThat(API.exportedPackages()).containsExactlyInAnyOrder("io.ipsec4j.ike.engine");
+        assertThat(API.internalPackages()).isEmpty();
+    }
+
+    @Test
+    void noExportedSignatureMentionsAnInternalType() {
+        assertThat(API.leaks("org.bouncycastle.", "com.fasterxml.")).isEmpty();
+    }
+}
