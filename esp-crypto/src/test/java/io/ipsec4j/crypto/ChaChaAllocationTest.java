@@ -27,7 +27,8 @@ class ChaChaAllocationTest {
         long large = bytesPerRoundTrip(impl, 9000);
         assertThat(large).as("bytes allocated per seal+open of 9000 vs 64 bytes").isLessThan(small + 512);
         // The constant part is the JDK cipher's per-nonce init: 3,856 B on JDK 17 and 4,648 B on
-        // JDK 25, the same at 64 and 9000 bytes (BouncyCastle: 864 B). The bound catches the 6-20 KB per packet the JDK path had before.
+        // JDK 25, the same at 64 and 9000 bytes (BouncyCastle: 864 B). The bound catches the 6-20 KB
+        // per packet the JDK path had before.
         assertThat(large).as("bytes allocated per seal+open of 9000 bytes").isLessThan(6144);
     }
 
