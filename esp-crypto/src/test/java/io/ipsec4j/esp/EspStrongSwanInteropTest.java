@@ -135,7 +135,7 @@ class EspStrongSwanInteropTest {
             Await.poll(Duration.ofSeconds(5), () -> pair.inboundCounters(Node.B, sa.inboundSpi)[1] != before);
             countersAfter.put(c.name, pair.inboundCounters(Node.B, sa.inboundSpi));
         }
-        onTun = tun.stop();
+        onTun = tun.stop(CHILDREN.get(0).initiatorAddress()); // routed through B's ipsec0 by the CHILD SA
     }
 
     @AfterAll
