@@ -56,7 +56,7 @@ final class V1QuickMode {
                 if (n.notifyType().equals(IkeV1NotifyType.NO_PROPOSAL_CHOSEN)) {
                     proposals(doctor, offer.get(), out);
                 } else if (!n.notifyType().equals(IkeV1NotifyType.INVALID_ID_INFORMATION)
-                        || !selectors(offer.get(), responder, sa, out)) {
+                        || !selectors(offer.get(), responder, out)) {
                     out.add(finding(n.notifyType().name(), Severity.ERROR, Phase.PHASE_2, "phaseTwo", null,
                             n.notifyType().name(), "the " + who + " refused Quick Mode with the encrypted notification "
                                     + n.notifyType().name() + "."));
@@ -122,7 +122,7 @@ final class V1QuickMode {
     }
 
     /** INVALID-ID-INFORMATION: IDci/IDcr against the subnets of the Quick Mode responder's tunnel. */
-    private static boolean selectors(Observed offer, Optional<Tunnel> responder, SaTrace sa, List<Finding> out) {
+    private static boolean selectors(Observed offer, Optional<Tunnel> responder, List<Finding> out) {
         List<IkeV1IdPayload> ids = offer.v1().payloads(IkeV1IdPayload.class);
         List<TrafficSelector> ci = ids.size() < 2 ? List.of() : IkeV1Identities.toTrafficSelector(ids.get(0)).stream().toList();
         List<TrafficSelector> cr = ids.size() < 2 ? List.of() : IkeV1Identities.toTrafficSelector(ids.get(1)).stream().toList();
