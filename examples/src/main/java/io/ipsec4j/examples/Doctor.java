@@ -21,11 +21,14 @@ import java.nio.file.Path;
  * sentence), then the evidence (every finding with the configured and the wire values, each IKE SA
  * with how far it got and its exchanges). See {@link IkeDoctor}.
  *
- * <p>{@code Doctor capture.pcap [--tunnel tunnel.json] [--psk-file F] [--keys table]}: the tunnel is
+ * <p>{@code Doctor capture.pcap [--tunnel tunnel.json] [--psk-file F] [--keys table] [--ikev1-keys table]}:
+ * the tunnel is
  * one end's configuration in the library's JSON document (the end's addresses say whether it is the
  * initiator or the responder); {@code --psk-file} replaces its pre-shared key (a file holding only
  * the key); {@code --keys} is a Wireshark {@code ikev2_decryption_table} (strongSwan's save-keys
- * plugin writes one) to read the encrypted IKE_AUTH and CREATE_CHILD_SA messages. Without arguments
+ * plugin writes one) to read the encrypted IKE_AUTH and CREATE_CHILD_SA messages (SKF fragments are
+ * reassembled); {@code --ikev1-keys} is a Wireshark {@code ikev1_decryption_table} to read IKEv1 Main
+ * Mode 5/6, Quick Mode and informational messages. Without arguments
  * it reads the bundled capture of a PSK mismatch recorded between two strongSwan 5 charons, with the
  * responder's tunnel and the throw-away session's key table.
  */
@@ -33,7 +36,8 @@ public final class Doctor {
     static final String BUNDLED_CAPTURE = "doctor-psk-mismatch.pcapng";
     static final String BUNDLED_KEYS = "doctor-psk-mismatch.ikev2_decryption_table";
     static final String BUNDLED_TUNNEL = "doctor-psk-mismatch-responder.json";
-    private static final String USAGE = "usage: Doctor capture.pcap [--tunnel tunnel.json] [--psk-file F] [--keys table]";
+    private static final String USAGE = "usage: Doctor capture.pcap [--tunnel tunnel.json] [--psk-file F] [--keys table]"
+            + " [--ikev1-keys table]";
 
     private Doctor() {}
 
@@ -52,9 +56,11 @@ public final class Doctor {
         String tunnel = null;
         String psk = null;
         String keys = null;
+        String ikev1Keys = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            boolean option = a.equals("--tunnel") || a.equals("--psk-file") || a.equals("--keys");
+            boolean option = a.equals("--tunnel") || a.equals("--psk-file") || a.equals("--keys")
+                    || a.equals("--ikev1-keys");
             if (option && i + 1 == args.length || !option && (a.startsWith("--") || capture != null)) {
                 System.err.println(USAGE);
                 System.exit(2);
@@ -63,6 +69,7 @@ public final class Doctor {
                 case "--tunnel" -> tunnel = Files.readString(Path.of(args[++i]), StandardCharsets.UTF_8);
                 case "--psk-file" -> psk = Files.readString(Path.of(args[++i]), StandardCharsets.UTF_8).strip();
                 case "--keys" -> keys = Files.readString(Path.of(args[++i]), StandardCharsets.UTF_8);
+                case "--ikev1-keys" -> ikev1Keys = Files.readString(Path.of(args[++i]), StandardCharsets.UTF_8);
                 default -> capture = readCapture(Path.of(a));
             }
         }
@@ -70,7 +77,7 @@ public final class Doctor {
             System.err.println(USAGE);
             System.exit(2);
         }
-        run(capture, tunnel, psk, keys, System.out);
+        run(capture, tunnel, psk, keys, ikev1Keys, System.out);
     }
 
     /** Diagnoses the bundled PSK-mismatch capture with its responder tunnel and key table. */
@@ -88,6 +95,17 @@ public final class Doctor {
      */
     public static Diagnosis run(byte[] capture, String tunnelJson, String psk, String keyTable, PrintStream out)
             throws IOException {
+        return run(capture, tunnelJson, psk, keyTable, null, out);
+    }
+
+    /**
+     * As {@link #run(byte[], String, String, String, PrintStream)}, with an {@code ikev1_decryption_table}
+     * (may be {@code null}) to decrypt the IKEv1 messages.
+     *
+     * @throws IOException if the capture, the tunnel document or a key table is malformed
+     */
+    public static Diagnosis run(byte[] capture, String tunnelJson, String psk, String keyTable, String ikev1KeyTable,
+            PrintStream out) throws IOException {
         IkeDoctor.Builder doctor = IkeDoctor.builder();
         if (tunnelJson != null) {
             try {
@@ -106,6 +124,13 @@ public final class Doctor {
                 doctor.keys(IkeWiresharkKeys.readIkev2DecryptionTable(keyTable));
             } catch (IkeWiresharkTableException e) {
                 throw new IOException("key table: " + e.getMessage(), e);
+            }
+        }
+        if (ikev1KeyTable != null) {
+            try {
+                doctor.ikev1Keys(IkeWiresharkKeys.readIkev1DecryptionTable(ikev1KeyTable));
+            } catch (IkeWiresharkTableException e) {
+                throw new IOException("IKEv1 key table: " + e.getMessage(), e);
             }
         }
         Diagnosis d = doctor.build().diagnose(PcapUdpReader.read(capture));

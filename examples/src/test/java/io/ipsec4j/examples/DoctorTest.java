@@ -47,4 +47,19 @@ class DoctorTest {
         assertThatThrownBy(() -> Doctor.run(new byte[30], null, null, null, System.out)).isInstanceOf(IOException.class)
                 .hasMessageContaining("capture magic number");
     }
+
+    @Test
+    void anIkev1KeyTableOpensQuickModeAndTheEncryptedDeletes() throws IOException {
+        byte[] capture = DecodeIkeCapture.resource(DecodeIkeCapture.BUNDLED_IKEV1_CAPTURE);
+        String table = new String(DecodeIkeCapture.resource(DecodeIkeCapture.BUNDLED_IKEV1_KEYS), StandardCharsets.UTF_8);
+
+        String with = print(o -> Doctor.run(capture, null, null, null, table, o));
+        String without = print(o -> Doctor.run(capture, null, null, null, null, o));
+
+        assertThat(with).startsWith("OK: no failure seen (Main Mode 6/6, Quick Mode 3/3)")
+                .contains("the initiator deleted ESP SA(s)", "the initiator deleted the ISAKMP SA");
+        assertThat(without).startsWith("OK: no failure seen (Main Mode 6/6, Quick Mode 3/3)").doesNotContain("deleted");
+        assertThatThrownBy(() -> Doctor.run(capture, null, null, null, "not,a,table", System.out))
+                .isInstanceOf(IOException.class).hasMessageStartingWith("IKEv1 key table: ");
+    }
 }

@@ -10,7 +10,10 @@ import java.util.Objects;
  *
  * <p>{@link #kind()} classifies it for IPsec as RFC 3948 does: on port 500 an IKE message; on port
  * 4500 a one-byte {@code 0xFF} NAT-keepalive (§2.3), an IKE message behind the four-byte zero
- * non-ESP marker (§2.2), or else ESP.
+ * non-ESP marker (§2.2), or else ESP. Between port 500 and port 4500 (an initiator starting IKE on
+ * the responder's port 4500 from its port 500, as strongSwan does with {@code remote_port = 4500},
+ * and the answer) it is an IKE message, behind the marker or without it: ESP-in-UDP never uses port
+ * 500, and an IKE SPI is never zero.
  *
  * @param frame the 1-based frame number
  * @param timestampNanos capture time in nanoseconds since the epoch, at the interface's resolution
@@ -50,7 +53,7 @@ public record UdpDatagram(int frame, long timestampNanos, InetAddress source, in
 
     /** What this datagram carries (see the class comment). */
     public Kind kind() {
-        if (natT()) {
+        if (natT() && sourcePort != IKE_PORT && destinationPort != IKE_PORT) {
             if (payload.length == 1 && payload[0] == (byte) 0xFF) {
                 return Kind.NAT_KEEPALIVE;
             }
@@ -70,7 +73,9 @@ public record UdpDatagram(int frame, long timestampNanos, InetAddress source, in
         if (kind() != Kind.IKE) {
             return new byte[0];
         }
-        return natT() ? Arrays.copyOfRange(payload, 4, payload.length) : payload.clone();
+        boolean marker = natT() && payload.length > 4 && payload[0] == 0 && payload[1] == 0 && payload[2] == 0
+                && payload[3] == 0;
+        return marker ? Arrays.copyOfRange(payload, 4, payload.length) : payload.clone();
     }
 
     /** {@code 192.0.2.1:500 -> [2001:db8::1]:4500}. */

@@ -53,19 +53,31 @@ final class Configured {
 
     /** The same for an ESP offer. */
     static Optional<String> espOverlap(Tunnel tunnel, List<EspProposal> offered) {
-        if (offered.isEmpty()) {
-            return Optional.empty();
-        }
         try {
-            Tunnel theirs = Tunnel.builder().from(tunnel).phaseTwo(io.ipsec4j.model.PhaseTwo.builder()
-                    .from(tunnel.phaseTwo()).proposals(offered).build()).build();
-            return detail(Compatibility.compare(tunnel, theirs).findings(), "ESP_PROPOSAL_MISMATCH");
+            return espMismatch(tunnel, offered).filter(f -> f.code().equals("ESP_PROPOSAL_MISMATCH"))
+                    .flatMap(f -> detail(List.of(f), "ESP_PROPOSAL_MISMATCH"));
         } catch (IllegalArgumentException invalid) { // ModelValidationException: an offer the tunnel's rules refuse
             return Optional.of("the offer is not valid for the configured tunnel (" + invalid.getMessage() + ")");
         }
     }
 
-    private static Optional<String> detail(List<Finding> findings, String code) {
+    /**
+     * Compatibility's ESP_PROPOSAL_MISMATCH or PFS_MISMATCH finding for an ESP offer against the
+     * tunnel (PFS compared as the tunnel's IKE version negotiates it), if they do not match.
+     *
+     * @throws IllegalArgumentException if the offer is not valid for the tunnel's rules
+     */
+    static Optional<Finding> espMismatch(Tunnel tunnel, List<EspProposal> offered) {
+        if (offered.isEmpty()) {
+            return Optional.empty();
+        }
+        Tunnel theirs = Tunnel.builder().from(tunnel).phaseTwo(io.ipsec4j.model.PhaseTwo.builder()
+                .from(tunnel.phaseTwo()).proposals(offered).build()).build();
+        return Compatibility.compare(tunnel, theirs).findings().stream()
+                .filter(f -> f.code().equals("ESP_PROPOSAL_MISMATCH") || f.code().equals("PFS_MISMATCH")).findFirst();
+    }
+
+    static Optional<String> detail(List<Finding> findings, String code) {
         return findings.stream().filter(f -> f.code().equals(code)).findFirst().map(f -> {
             int at = f.message().indexOf("Closest pair: ");
             return at < 0 ? f.message() : f.message().substring(at + "Closest pair: ".length());

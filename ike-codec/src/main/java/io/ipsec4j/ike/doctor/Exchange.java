@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.doctor;
 
+import io.ipsec4j.ike.v2.IkeSkfPayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +22,20 @@ final class Exchange {
         this.requestedByInitiator = requestedByInitiator;
     }
 
+    /** The first request, or the first decrypted one (a reassembled fragmented request) if any. */
     Optional<Observed> request() {
-        return requests.stream().findFirst();
+        return requests.stream().filter(Observed::decrypted).findFirst().or(() -> requests.stream().findFirst());
     }
 
+    /** The first response, or the first decrypted one if any. */
     Optional<Observed> response() {
-        return responses.stream().findFirst();
+        return responses.stream().filter(Observed::decrypted).findFirst().or(() -> responses.stream().findFirst());
+    }
+
+    /** Copies of the request sent: an SKF-fragmented message counts once per copy of its fragment 1. */
+    int copies() {
+        return (int) requests.stream().filter(o -> o.v2() == null || o.v2().payload(IkeSkfPayload.class)
+                .map(f -> f.fragmentNumber() == 1).orElse(true)).count();
     }
 
     boolean answered() {
@@ -35,16 +44,16 @@ final class Exchange {
 
     /** Copies of the request beyond the first. */
     int retransmissions() {
-        return Math.max(0, requests.size() - 1);
+        return Math.max(0, copies() - 1);
     }
 
     String outcome() {
         if (!answered()) {
             return requests.isEmpty() ? "response only" : "no response";
         }
-        Observed r = responses.get(0);
-        if (r.v2() != null && r.v2().payloads().stream().anyMatch(p -> p instanceof io.ipsec4j.ike.v2.IkeSkPayload)
-                && !r.decrypted()) {
+        Observed r = response().get();
+        if (r.v2() != null && r.v2().payloads().stream().anyMatch(p -> p instanceof io.ipsec4j.ike.v2.IkeSkPayload
+                || p instanceof IkeSkfPayload) && !r.decrypted()) {
             return "answered (encrypted)";
         }
         return r.error().map(n -> "failed (" + n.notifyType().name() + ")").orElse("done");
@@ -57,7 +66,11 @@ final class Exchange {
             return String.format("%s #%d: %d message(s) from the initiator, %d from the responder", type, messageId,
                     requests.size(), responses.size());
         }
-        return String.format("%s #%d from the %s: %d request(s), %d response(s), %s", type, messageId,
-                requestedByInitiator ? "initiator" : "responder", requests.size(), responses.size(), outcome());
+        int fragments = requests.stream().map(o -> o.v2().payload(IkeSkfPayload.class)).flatMap(Optional::stream)
+                .mapToInt(IkeSkfPayload::totalFragments).max().orElse(0);
+        return String.format("%s #%d from the %s: %d request(s)%s, %d response(s), %s", type, messageId,
+                requestedByInitiator ? "initiator" : "responder", copies(), fragments == 0 ? "" : " in " + fragments
+                        + " SKF fragments" + (request().map(Observed::decrypted).orElse(false) ? " (reassembled)" : ""),
+                responses.size(), outcome());
     }
 }

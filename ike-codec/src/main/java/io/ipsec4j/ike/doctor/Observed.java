@@ -1,6 +1,7 @@
 package io.ipsec4j.ike.doctor;
 
 import io.ipsec4j.ike.capture.UdpDatagram;
+import io.ipsec4j.ike.v1.IkeV1CaptureResult;
 import io.ipsec4j.ike.v1.IkeV1Message;
 import io.ipsec4j.ike.v2.IkeMessage;
 import io.ipsec4j.ike.v2.IkeNotifyPayload;
@@ -12,11 +13,24 @@ import java.util.Optional;
 
 /**
  * One IKE message of a capture as the doctor sees it: the datagram, the decoded message (IKEv2 or
- * IKEv1), the inner payloads of an IKEv2 SK payload when a key row decrypted it, and whether the same
- * bytes were already seen in the same direction (a retransmission).
+ * IKEv1), the inner payloads of an IKEv2 SK payload when a key row decrypted it (an IKEv1 message is
+ * replaced by its plaintext when the IKEv1 key table opened it; {@code v1Outcome} says what the IKEv1
+ * decryptor did, {@code null} without an IKEv1 key for the SA), and whether the same bytes were already
+ * seen in the same direction (a retransmission).
  */
 record Observed(UdpDatagram datagram, int size, boolean fromInitiator, boolean response, long messageId,
-        IkeMessage v2, List<IkePayload> inner, boolean decrypted, IkeV1Message v1, boolean retransmission) {
+        IkeMessage v2, List<IkePayload> inner, boolean decrypted, IkeV1Message v1, boolean retransmission,
+        IkeV1CaptureResult.Outcome v1Outcome) {
+
+    /** True for an IKEv1 message sent encrypted, whether or not the key table opened it. */
+    boolean encryptedV1() {
+        return v1 != null && (decrypted || v1.header().encrypted());
+    }
+
+    /** True for an IKEv1 message the key table's key did not open (the other end keyed differently). */
+    boolean v1KeyFailed() {
+        return v1Outcome == IkeV1CaptureResult.Outcome.INTEGRITY_CHECK_FAILED;
+    }
 
     /** The payloads in the clear followed by the decrypted inner ones. */
     List<IkePayload> allPayloads() {

@@ -26,19 +26,26 @@ final class Selectors {
             return;
         }
         // The initiator's TSi are the responder's remote subnets, its TSr the responder's local subnets.
-        compare(tsi, responder.get().phaseTwo().remoteSubnets(), "phaseTwo.remoteSubnets", "TSi", exchange, out);
-        compare(tsr, responder.get().phaseTwo().localSubnets(), "phaseTwo.localSubnets", "TSr", exchange, out);
+        compare("TS_UNACCEPTABLE", tsi, responder.get().phaseTwo().remoteSubnets(), "phaseTwo.remoteSubnets", "TSi",
+                exchange, out);
+        compare("TS_UNACCEPTABLE", tsr, responder.get().phaseTwo().localSubnets(), "phaseTwo.localSubnets", "TSr",
+                exchange, out);
     }
 
-    private static void compare(List<TrafficSelector> offered, List<TrafficSelector> configured, String path,
+    /**
+     * Adds a {@code code} finding when some of the {@code offered} selectors ({@code which}: TSi,
+     * IDci, ...) lie outside every {@code configured} subnet; true if it did.
+     */
+    static boolean compare(String code, List<TrafficSelector> offered, List<TrafficSelector> configured, String path,
             String which, String exchange, List<Finding> out) {
         List<TrafficSelector> outside = offered.stream().filter(o -> configured.stream().noneMatch(c -> c.covers(o)))
                 .toList();
         if (!outside.isEmpty()) {
-            out.add(finding("TS_UNACCEPTABLE", Severity.ERROR, Phase.PHASE_2, path, join(configured), join(offered),
-                    "the responder refused the selectors of " + exchange + " (TS_UNACCEPTABLE): " + which + " "
+            out.add(finding(code, Severity.ERROR, Phase.PHASE_2, path, join(configured), join(offered),
+                    "the responder refused the selectors of " + exchange + " (" + code + "): " + which + " "
                             + join(outside) + " is not within the configured " + join(configured) + "."));
         }
+        return !outside.isEmpty();
     }
 
     private static List<TrafficSelector> selectors(Observed request, boolean initiator) {

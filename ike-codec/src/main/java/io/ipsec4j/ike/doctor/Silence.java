@@ -23,7 +23,7 @@ final class Silence {
         Observed req = e.requests.get(e.requests.size() - 1);
         UdpDatagram d = req.datagram();
         String peer = d.destination().getHostAddress();
-        int copies = e.requests.size();
+        int copies = e.copies();
         String sent = copies + " cop" + (copies == 1 ? "y" : "ies") + " of " + e.type + " #" + e.messageId + " to "
                 + d.endpoints().substring(d.endpoints().indexOf("-> ") + 3);
         boolean anythingBack = all.stream().flatMap(s -> s.messages.stream())

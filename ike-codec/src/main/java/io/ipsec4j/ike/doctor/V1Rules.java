@@ -4,6 +4,8 @@ import static io.ipsec4j.ike.doctor.Configured.finding;
 import static io.ipsec4j.ike.doctor.Configured.join;
 
 import io.ipsec4j.ike.v1.IkeV1ExchangeType;
+import io.ipsec4j.ike.v1.IkeV1IdPayload;
+import io.ipsec4j.ike.v1.IkeV1Identities;
 import io.ipsec4j.ike.v1.IkeV1NotificationPayload;
 import io.ipsec4j.ike.v1.IkeV1NotifyType;
 import io.ipsec4j.ike.v1.IkeV1SaPayload;
@@ -19,11 +21,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The IKEv1 findings of one SA from what travels in the clear: Main Mode messages 1–4 and
- * Aggressive Mode's SA/KE, unencrypted notifications, and which message went unanswered. Main Mode
- * 5/6, Quick Mode and most informationals are encrypted: an IKEv1 capture decryptor (helper
- * "v1capture", {@code io.ipsec4j.ike.v1}) would decrypt them where {@link Observed#v1()} is read
- * here, giving the notify inside and the IDs (to tell a PSK from an ID mismatch as {@link Auth} does).
+ * The IKEv1 phase 1 findings of one SA: Main Mode messages 1–4 and Aggressive Mode's SA/KE,
+ * unencrypted notifications, and which message went unanswered. Main Mode 5/6, Quick Mode and most
+ * informationals are encrypted: with the IKEv1 key table they arrive here decrypted
+ * ({@link Observed#decrypted()}), which names the ID sent in message 5 and tells a PSK mismatch
+ * (the responder's answer does not open with the key that opened message 5) from an ID mismatch;
+ * {@link V1QuickMode} reads the decrypted Quick Mode and informational messages.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2409#section-5">RFC 2409 §5</a> (Main and Aggressive Mode)
  */
@@ -42,16 +45,15 @@ final class V1Rules {
                     .collect(Collectors.joining(", "));
         }
         notifications(doctor, sa, out);
+        V1QuickMode.apply(doctor, sa, out);
         List<Observed> phase1 = am.isEmpty() ? mm : am;
         int total = am.isEmpty() ? 6 : 3;
         if (!phase1.isEmpty() && phase1.size() < total && phase1.get(phase1.size() - 1).fromInitiator()) {
             Observed last = phase1.get(phase1.size() - 1);
             int number = phase1.size();
-            long copies = sa.messages.stream().filter(m -> java.util.Arrays.equals(m.v1().ciphertext().toByteArray(),
-                    last.v1().ciphertext().toByteArray()) && m.fromInitiator() && m.v1().header().exchangeType()
-                    .equals(last.v1().header().exchangeType()) && m.size() == last.size()).count();
-            boolean encryptedNotify = sa.messages.stream().anyMatch(m -> !m.fromInitiator() && m.v1().header().encrypted()
-                    && m.v1().header().exchangeType().equals(IkeV1ExchangeType.INFORMATIONAL));
+            byte[] lastBytes = last.datagram().ikeMessage();
+            long copies = sa.messages.stream().filter(m -> m.fromInitiator() && m.size() == last.size()
+                    && java.util.Arrays.equals(m.datagram().ikeMessage(), lastBytes)).count();
             boolean anyAnswer = sa.messages.stream().anyMatch(m -> !m.fromInitiator());
             if (number == 1 && !anyAnswer) {
                 out.add(finding("PEER_UNREACHABLE", Severity.ERROR, Phase.PHASE_1, "phaseOne.remotePublicIp", null,
@@ -77,10 +79,13 @@ final class V1Rules {
      * read it with the same keys, so the PSK matches and the responder refused the identity.
      */
     private static void messageFive(IkeDoctor doctor, SaTrace sa, Observed five, long copies, List<Finding> out) {
-        List<Observed> notifies = sa.messages.stream().filter(m -> !m.fromInitiator() && m.v1().header().encrypted()
+        List<Observed> notifies = sa.messages.stream().filter(m -> !m.fromInitiator() && m.encryptedV1()
                 && m.v1().header().exchangeType().equals(IkeV1ExchangeType.INFORMATIONAL)
                 && m.datagram().frame() > five.datagram().frame()).toList();
         Optional<io.ipsec4j.model.Tunnel> responder = Configured.responderSide(doctor.tunnel, sa);
+        if (keyed(sa, five, notifies, responder, copies, out)) {
+            return;
+        }
         if (notifies.isEmpty()) {
             out.add(finding("IKEV1_NO_ANSWER_AFTER_MESSAGE_5", Severity.ERROR, Phase.PHASE_1, "phaseOne.sharedSecret",
                     null, copies + " cop(ies) of message 5", "Main Mode stopped after message 5 (" + copies
@@ -110,14 +115,63 @@ final class V1Rules {
         }
     }
 
+    /**
+     * Message 5 and the responder's answer read with the key table's key: when one of them opens and
+     * the other does not, the two ends derived different keys from different pre-shared keys; when
+     * both open, the keys agree and the ID message 5 carries is compared with the configured one.
+     * False when the key table had no key for the SA (nothing decided).
+     */
+    private static boolean keyed(SaTrace sa, Observed five, List<Observed> notifies,
+            Optional<io.ipsec4j.model.Tunnel> responder, long copies, List<Finding> out) {
+        Observed opened = sa.messages.stream().filter(m -> m.fromInitiator() && m.decrypted() && m.messageId() == 0
+                && m.v1().header().exchangeType().equals(IkeV1ExchangeType.IDENTITY_PROTECTION)).findFirst().orElse(null);
+        if (five.v1Outcome() == null || opened == null && !five.v1KeyFailed()) {
+            return false;
+        }
+        String sent = opened == null ? null : opened.v1().payload(IkeV1IdPayload.class).map(V1Rules::idText).orElse(null);
+        boolean answerFailed = notifies.stream().anyMatch(Observed::v1KeyFailed);
+        boolean answerOpened = notifies.stream().anyMatch(Observed::decrypted);
+        if (opened != null && answerFailed || opened == null && answerOpened) {
+            out.add(finding("PSK_MISMATCH", Severity.ERROR, Phase.PHASE_1, "phaseOne.sharedSecret", null,
+                    copies + " cop(ies) of message 5" + (sent == null ? "" : " (ID " + sent + ")"),
+                    "Main Mode stopped after message 5: " + (opened != null ? "message 5 opens with the key table's key"
+                            + " but the responder's encrypted notification does not" : "the responder's notification opens"
+                            + " with the key table's key but message 5 does not") + ", so the two ends derived different"
+                            + " keys: the pre-shared keys differ."));
+            return true;
+        }
+        if (opened == null || !answerOpened || sent == null) {
+            return false;
+        }
+        String notified = notifies.stream().filter(Observed::decrypted).flatMap(m -> m.v1()
+                .payloads(IkeV1NotificationPayload.class).stream()).map(n -> n.notifyType().name()).distinct()
+                .collect(Collectors.joining(", "));
+        String expected = responder.map(t -> t.phaseOne().effectiveRemoteId().value()).orElse(null);
+        boolean differs = expected == null || !sent.equalsIgnoreCase(expected);
+        out.add(finding(differs ? "ID_MISMATCH" : "IKEV1_REFUSED_AFTER_MESSAGE_5", Severity.ERROR, Phase.PHASE_1,
+                "phaseOne.remoteId", expected, sent, "Main Mode stopped after message 5: the responder answered with "
+                        + (notified.isEmpty() ? "an encrypted notification" : notified) + " and it opens with the key that"
+                        + " opens message 5, so both derived the same keys and the PSK matches; message 5 identifies the"
+                        + " initiator as " + sent + (expected == null ? ", an identity the responder refused"
+                                : differs ? " but the responder expects " + expected
+                                        : ", the identity the responder expects: it refused something else")
+                        + "."));
+        return true;
+    }
+
+    static String idText(IkeV1IdPayload id) {
+        return IkeV1Identities.toIdentity(id).map(io.ipsec4j.model.Identity::value)
+                .or(() -> IkeV1Identities.toTrafficSelector(id).map(Object::toString)).orElseGet(() -> id.data().toHex());
+    }
+
     private static List<Observed> distinct(SaTrace sa, IkeV1ExchangeType type) {
         return sa.messages.stream().filter(m -> !m.retransmission() && m.v1().header().exchangeType().equals(type)).toList();
     }
 
     private static void notifications(IkeDoctor doctor, SaTrace sa, List<Finding> out) {
         for (Observed o : sa.messages) {
-            if (o.retransmission()) {
-                continue;
+            if (o.retransmission() || o.decrypted()) {
+                continue; // decrypted notifications: V1QuickMode
             }
             for (IkeV1NotificationPayload n : o.v1().payloads(IkeV1NotificationPayload.class)) {
                 IkeV1NotifyType t = n.notifyType();

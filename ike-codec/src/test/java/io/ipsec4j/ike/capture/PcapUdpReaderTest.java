@@ -136,4 +136,24 @@ class PcapUdpReaderTest {
         assertThat(PcapUdpReader.nanos(5, 3)).isEqualTo(5_000_000L);
         assertThat(PcapUdpReader.nanos(-1, 0)).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void ikeBetweenPort500AndPort4500IsIkeWithOrWithoutTheNonEspMarker() throws Exception {
+        java.net.InetAddress a = java.net.InetAddress.getByName("192.0.2.1");
+        byte[] ike = new byte[28];
+        ike[0] = 0x30;
+        ike[17] = 0x20;
+        byte[] marked = new byte[32];
+        System.arraycopy(ike, 0, marked, 4, 28);
+
+        UdpDatagram plain = new UdpDatagram(1, 0, a, 500, a, 4500, ike);
+        UdpDatagram withMarker = new UdpDatagram(2, 0, a, 4500, a, 500, marked);
+        UdpDatagram esp = new UdpDatagram(3, 0, a, 4500, a, 4500, ike);
+
+        assertThat(plain.kind()).isEqualTo(Kind.IKE);
+        assertThat(plain.ikeMessage()).isEqualTo(ike);
+        assertThat(withMarker.kind()).isEqualTo(Kind.IKE);
+        assertThat(withMarker.ikeMessage()).isEqualTo(ike);
+        assertThat(esp.kind()).isEqualTo(Kind.ESP);
+    }
 }

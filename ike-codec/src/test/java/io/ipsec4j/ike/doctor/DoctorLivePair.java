@@ -2,6 +2,10 @@ package io.ipsec4j.ike.doctor;
 
 import io.ipsec4j.ike.capture.PcapUdpReader;
 import io.ipsec4j.ike.capture.UdpDatagram;
+import io.ipsec4j.ike.v1.IkeV1KePayload;
+import io.ipsec4j.ike.v1.IkeV1Message;
+import io.ipsec4j.ike.v1.IkeV1MessageDecoder;
+import io.ipsec4j.ike.v1.IkeV1WiresharkKeys;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeKePayload;
 import io.ipsec4j.ike.v2.IkeMessage;
@@ -13,6 +17,7 @@ import io.ipsec4j.interop.HostCommand;
 import io.ipsec4j.interop.StrongSwanPair;
 import io.ipsec4j.interop.StrongSwanPair.Node;
 import io.ipsec4j.interop.UdpCapture;
+import io.ipsec4j.model.SecretBytes;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,6 +151,105 @@ final class DoctorLivePair implements AutoCloseable {
             n++;
         }
         return IkeWiresharkKeys.readIkev2DecryptionTable(table.toString());
+    }
+
+    /**
+     * An ikev1_decryption_table for the ISAKMP SAs whose key exchange completed (message 4 seen), in
+     * order, from A's logged "encryption key Ka" dumps: what strongSwan's save-keys plugin writes.
+     */
+    String ikev1KeyTable(byte[] capture) throws Exception {
+        List<byte[]> ka = dumps(pair.log(Node.A), "encryption key Ka");
+        IkeV1MessageDecoder decoder = new IkeV1MessageDecoder();
+        List<Long> cookies = new ArrayList<>();
+        for (UdpDatagram d : PcapUdpReader.read(capture)) {
+            if (d.kind() != UdpDatagram.Kind.IKE || d.ikeMessage()[17] != 0x10) {
+                continue;
+            }
+            IkeV1Message m = decoder.decode(Unpooled.wrappedBuffer(d.ikeMessage()));
+            if (!m.header().encrypted() && m.payload(IkeV1KePayload.class).isPresent()
+                    && d.source().getHostAddress().equals("192.0.2.2") && !cookies.contains(m.header().initiatorCookie())) {
+                cookies.add(m.header().initiatorCookie());
+            }
+        }
+        StringBuilder table = new StringBuilder(IkeWiresharkKeys.HEADER).append('\n');
+        int n = ka.size() - cookies.size();
+        for (long cookie : cookies) {
+            if (n >= 0) {
+                table.append(IkeV1WiresharkKeys.ikev1DecryptionRowWithKeys(cookie, SecretBytes.of(ka.get(n)))).append('\n');
+            }
+            n++;
+        }
+        return table.toString();
+    }
+
+    /**
+     * Drops, on {@code node}'s veth egress, the UDP datagrams whose source port is {@code sourcePort}
+     * (an htb class whose pfifo holds 0 packets, chosen by a u32 filter: no nft/iptables here).
+     */
+    void dropUdpFrom(Node node, int sourcePort) throws Exception {
+        String dev = pair.veth(node);
+        String ns = pair.namespace(node);
+        HostCommand.check(10, HostCommand.inNamespace(ns, "tc", "qdisc", "add", "dev", dev, "root", "handle", "1:", "htb",
+                "default", "10"));
+        HostCommand.check(10, HostCommand.inNamespace(ns, "tc", "class", "add", "dev", dev, "parent", "1:", "classid",
+                "1:10", "htb", "rate", "10gbit"));
+        HostCommand.check(10, HostCommand.inNamespace(ns, "tc", "class", "add", "dev", dev, "parent", "1:", "classid",
+                "1:20", "htb", "rate", "10gbit"));
+        HostCommand.check(10, HostCommand.inNamespace(ns, "tc", "qdisc", "add", "dev", dev, "parent", "1:20", "handle",
+                "20:", "pfifo", "limit", "0"));
+        HostCommand.check(10, HostCommand.inNamespace(ns, "tc", "filter", "add", "dev", dev, "parent", "1:", "protocol",
+                "ip", "prio", "1", "u32", "match", "ip", "protocol", "17", "0xff", "match", "ip", "sport",
+                Integer.toString(sourcePort), "0xffff", "flowid", "1:20"));
+    }
+
+    /** Removes {@link #dropUdpFrom}'s qdisc, if any. */
+    void undrop(Node node) throws Exception {
+        HostCommand.run(10, HostCommand.inNamespace(pair.namespace(node), "tc", "qdisc", "del", "dev", pair.veth(node),
+                "root"));
+    }
+
+    /**
+     * Makes {@code node} drop every IPv4 fragment (its reassembly memory limits set to 0, so no
+     * fragment queue is created), or restores the kernel's defaults (4 MB / 3 MB).
+     */
+    void ipFragments(Node node, boolean reassemble) throws Exception {
+        String high = "net.ipv4.ipfrag_high_thresh";
+        String low = "net.ipv4.ipfrag_low_thresh";
+        for (String[] kv : reassemble ? new String[][] {{high, "4194304"}, {low, "3145728"}}
+                : new String[][] {{low, "0"}, {high, "0"}}) {
+            HostCommand.check(10, HostCommand.inNamespace(pair.namespace(node), "sh", "-c", "echo " + kv[1] + " > /proc/sys/"
+                    + kv[0].replace('.', '/')));
+        }
+    }
+
+    /**
+     * Routes 10.2.0.1 (on A) and 10.1.0.1 (on B) into kernel-libipsec's TUN device, or removes the
+     * routes ({@code install_routes = no} here, so that only the ESP scenario has them).
+     */
+    void routeThroughTunnel(boolean add) throws Exception {
+        for (Node node : Node.values()) {
+            String[] cmd = HostCommand.inNamespace(pair.namespace(node), "ip", "route", add ? "add" : "del",
+                    node == Node.A ? "10.2.0.1/32" : "10.1.0.1/32", "dev", "ipsec0", "src",
+                    node == Node.A ? "10.1.0.1" : "10.2.0.1");
+            if (add) {
+                HostCommand.check(10, cmd);
+            } else {
+                HostCommand.run(10, cmd);
+            }
+        }
+    }
+
+    String listSas(Node node) throws Exception {
+        return HostCommand.run(20, swanctl(node, "--list-sas", "--noblock")).output;
+    }
+
+    /** Sends UDP datagrams from A's 10.1.0.1 to B's 10.2.0.1 (into the tunnel when a CHILD_SA is up). */
+    void sendThroughTunnel(int count) throws Exception {
+        List<byte[]> payloads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            payloads.add(("doctor datagram " + i).getBytes(StandardCharsets.US_ASCII));
+        }
+        pair.sendUdp(Node.A, "10.1.0.1", 40000, "10.2.0.1", 9, payloads);
     }
 
     private static List<byte[]> dumps(CharonLog log, String label) {

@@ -7,7 +7,9 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ipsec4j.ike.capture.PcapUdpReader;
 import io.ipsec4j.ike.capture.UdpDatagram;
+import io.ipsec4j.ike.v2.IkeWiresharkKeys;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,12 +42,22 @@ class IkeDoctorFuzzTest {
     @Test
     void mutatedRecordedExchangesGiveADiagnosis() throws Exception {
         List<UdpDatagram> recorded = new ArrayList<>();
-        for (String name : List.of("v2-PSK-mismatch", "v2-PFS-rekey", "v1-PSK-mismatch", "v2-INVALID_KE-retried")) {
+        IkeDoctor.Builder builder = IkeDoctor.builder();
+        for (String name : List.of("v2-PSK-mismatch", "v2-PFS-rekey", "v1-PSK-mismatch", "v2-INVALID_KE-retried",
+                "v1-QM-ESP-proposals", "v2-PSK-mismatch-fragmented")) {
             recorded.addAll(PcapUdpReader.read(IkeDoctorTest.recorded(name + ".pcapng")));
+            byte[] v2 = IkeDoctorTest.recorded(name + ".ikev2_decryption_table");
+            byte[] v1 = IkeDoctorTest.recorded(name + ".ikev1_decryption_table");
+            if (v2 != null) {
+                builder.keys(IkeWiresharkKeys.readIkev2DecryptionTable(new String(v2, StandardCharsets.UTF_8)));
+            }
+            if (v1 != null) {
+                builder.ikev1Keys(IkeWiresharkKeys.readIkev1DecryptionTable(new String(v1, StandardCharsets.UTF_8)));
+            }
         }
         var scenario = IkeDoctorInteropTest.scenarios().filter(s -> s.name().equals("v2 PSK mismatch")).findFirst().get();
-        IkeDoctor doctor = IkeDoctor.builder().tunnel(DoctorTunnels.responder(scenario.b().apply(IkeDoctorInteropTest.b(2))))
-                .build();
+        // with the key tables: mutations reach the SK/SKF decryption, the reassembler and the IKEv1 decryptor
+        IkeDoctor doctor = builder.tunnel(DoctorTunnels.responder(scenario.b().apply(IkeDoctorInteropTest.b(2)))).build();
         qt().withExamples(500).forAll(Generate.range(0, recorded.size() - 1), Generate.range(0, 2000),
                 Generate.range(0, 255), Generate.range(0, recorded.size() - 1)).checkAssert((which, at, value, drop) -> {
                     List<UdpDatagram> mutated = new ArrayList<>(recorded);
