@@ -71,6 +71,10 @@ abstract class IkeProbePlan {
     /** Reads a decoded datagram; returns {@code true} if it answered the outstanding request. */
     abstract boolean answer(IkeDatagramDecoder.Decoded decoded);
 
+    /** The request last returned by {@link #nextRequest()} is being sent. */
+    void sending() {
+    }
+
     /** The outstanding request got no answer within the timeout. */
     final void silence() {
         if (current != null) {

@@ -69,16 +69,18 @@ final class IkeV1ProbePlan extends IkeProbePlan {
 
     private final boolean aggressive;
     private final IkeV1AuthMethod authMethod;
+    private final Identity identity;
     private List<List<IkeV1Transform>> batches = List.of();
     private List<KeyExchangeMethod> batchGroups = List.of();
     private int batch;
     private long cookie;
 
     IkeV1ProbePlan(IkeProbeCandidates candidates, IkeProbeKeyShares keyShares, SecureRandom random,
-            boolean aggressive, IkeV1AuthMethod authMethod) {
+            boolean aggressive, IkeV1AuthMethod authMethod, Identity identity) {
         super(candidates, keyShares, random);
         this.aggressive = aggressive;
         this.authMethod = authMethod;
+        this.identity = identity;
     }
 
     @Override
@@ -154,7 +156,7 @@ final class IkeV1ProbePlan extends IkeProbePlan {
             }
             payloads.add(new IkeV1KePayload(share.get()));
             payloads.add(new IkeV1NoncePayload(randomBytes(NONCE_BYTES)));
-            payloads.add(IkeV1Identities.toIdPayload(PROBE_ID));
+            payloads.add(IkeV1Identities.toIdPayload(identity));
         }
         VENDOR_IDS.forEach(v -> payloads.add(new IkeV1VendorIdPayload(v)));
         return IkeV1MessageEncoder.encodeToBytes(IkeV1Message.of(header, payloads));
@@ -198,8 +200,13 @@ final class IkeV1ProbePlan extends IkeProbePlan {
         if (error.isEmpty()) {
             return false;
         }
-        if (!error.get().notifyType().equals(IkeV1NotifyType.NO_PROPOSAL_CHOSEN)) {
-            unanswered(error.get().notifyType().toString());
+        IkeV1NotifyType type = error.get().notifyType();
+        if (aggressive && (type.equals(IkeV1NotifyType.AUTHENTICATION_FAILED)
+                || type.equals(IkeV1NotifyType.INVALID_ID_INFORMATION))) {
+            unanswered(type + ": the responder refused the identity " + identity
+                    + " or Aggressive Mode with this authentication method");
+        } else if (!type.equals(IkeV1NotifyType.NO_PROPOSAL_CHOSEN)) {
+            unanswered(type.toString());
         } else if (++batch >= batches.size()) {
             rejected();
         }

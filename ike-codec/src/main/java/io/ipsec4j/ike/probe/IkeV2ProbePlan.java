@@ -50,9 +50,12 @@ final class IkeV2ProbePlan extends IkeProbePlan {
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private long spi;
+    private Bytes nonce;
     private KeyExchangeMethod keGroup;
     private Bytes cookie;
     private int cookieRetries;
+    /** A COOKIE arrived that the next request answers. */
+    private boolean cookieToAnswer;
     private final Set<KeyExchangeMethod> triedGroups = new HashSet<>();
 
     IkeV2ProbePlan(IkeProbeCandidates candidates, IkeProbeKeyShares keyShares, SecureRandom random,
@@ -71,6 +74,7 @@ final class IkeV2ProbePlan extends IkeProbePlan {
     @Override
     boolean begin(IkeProbeQuestion q) {
         cookie = null;
+        cookieToAnswer = false;
         cookieRetries = 0;
         triedGroups.clear();
         keGroup = switch (q.kind()) {
@@ -90,6 +94,14 @@ final class IkeV2ProbePlan extends IkeProbePlan {
     }
 
     @Override
+    void sending() {
+        if (cookieToAnswer) {
+            findings.cookieAnswered();
+            cookieToAnswer = false;
+        }
+    }
+
+    @Override
     Bytes request(IkeProbeQuestion q) {
         List<IkeProposal> offers = offers(q);
         if (offers.isEmpty()) {
@@ -103,7 +115,9 @@ final class IkeV2ProbePlan extends IkeProbePlan {
         }
         triedGroups.add(keGroup);
         if (cookie == null) {
-            spi = randomSpi(); // a COOKIE retry repeats the request, SPI included
+            // a COOKIE retry repeats the request, SPI and nonce included: the cookie may be bound to them
+            spi = randomSpi();
+            nonce = randomBytes(NONCE_BYTES);
         }
         IkeHeader header = IkeHeader.of(spi, 0, IkeExchangeType.IKE_SA_INIT, true, false, 0);
         List<IkeSaProposal> wire = new ArrayList<>();
@@ -116,7 +130,7 @@ final class IkeV2ProbePlan extends IkeProbePlan {
         }
         payloads.add(new IkeSaPayload(wire));
         payloads.add(new IkeKePayload(keGroup, share.get()));
-        payloads.add(new IkeNoncePayload(randomBytes(NONCE_BYTES)));
+        payloads.add(new IkeNoncePayload(nonce));
         payloads.add(IkeNatDetection.sourceIp(header, local));
         payloads.add(IkeNatDetection.destinationIp(header, remote));
         payloads.add(IkeNotifyPayload.status(IkeNotifyType.IKEV2_FRAGMENTATION_SUPPORTED));
@@ -155,10 +169,12 @@ final class IkeV2ProbePlan extends IkeProbePlan {
         }
         Optional<IkeNotifyPayload> newCookie = m.notify(IkeNotifyType.COOKIE);
         if (newCookie.isPresent()) {
+            findings.cookieReceived();
             if (++cookieRetries > MAX_COOKIE_RETRIES) {
                 unanswered("COOKIE asked " + cookieRetries + " times");
             } else {
                 cookie = newCookie.get().data();
+                cookieToAnswer = true;
             }
             return true;
         }
