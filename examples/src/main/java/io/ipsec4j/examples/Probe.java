@@ -3,11 +3,13 @@ package io.ipsec4j.examples;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.json.TunnelJson;
 import io.ipsec4j.ike.probe.IkeProbe;
+import io.ipsec4j.ike.probe.IkeProbeCandidates;
 import io.ipsec4j.ike.probe.IkeProbeLimits;
 import io.ipsec4j.ike.probe.IkeProbeResult;
 import io.ipsec4j.model.Identity;
 import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.Tunnel;
+import io.ipsec4j.model.algorithm.IkeProposal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -17,14 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * Asks an IKE responder which proposals it accepts and prints them in strongSwan proposal syntax;
  * given our tunnel, also which of its Phase I proposals the responder would accept.
  *
- * <p>{@code Probe HOST [--port 500] [--ikev1] [--aggressive [--id ID]] [--tunnel tunnel.json]
- * [--max-probes N] [--delay-ms D] [--timeout-ms T] [--max-silences S] [--record FILE]};
+ * <p>{@code Probe HOST [--port 500] [--ikev1] [--aggressive [--id ID]] [--offer PROPOSALS]
+ * [--tunnel tunnel.json] [--max-probes N] [--delay-ms D] [--timeout-ms T] [--max-silences S]
+ * [--record FILE]}; {@code --offer} limits the transforms asked about to those of a strongSwan
+ * proposal list such as {@code aes256-sha256-modp2048,aes128gcm16-prfsha256-ecp256} (by default
+ * {@link IkeProbeCandidates#defaults()}),
  * {@code --id} is the identity an Aggressive Mode probe presents (strongSwan syntax; a gateway
  * selects its peer by it), {@code --record} writes every datagram sent ({@code > hex}) and
  * received ({@code < hex}), one per line. The probe never authenticates and never sends a
@@ -50,6 +56,7 @@ public final class Probe {
         IkeProbeLimits limits = IkeProbeLimits.defaults();
         Path record = null;
         Identity id = null;
+        IkeProbeCandidates candidates = IkeProbeCandidates.defaults();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -62,6 +69,8 @@ public final class Probe {
                     case "--delay-ms" -> limits = limits.withDelay(Duration.ofMillis(Long.parseLong(value(args, ++i))));
                     case "--record" -> record = Path.of(value(args, ++i));
                     case "--id" -> id = Identity.parse(value(args, ++i));
+                    case "--offer" -> candidates = IkeProbeCandidates.of(Arrays.stream(value(args, ++i).split(","))
+                            .map(p -> IkeProposal.parse(p.trim())).toList());
                     case "--max-silences" -> limits = limits.withMaxSilences(Integer.parseInt(value(args, ++i)));
                     case "--timeout-ms" -> limits = limits.withProbeTimeout(
                             Duration.ofMillis(Long.parseLong(value(args, ++i))));
@@ -81,18 +90,19 @@ public final class Probe {
             }
         } catch (IllegalArgumentException | ConfigParseException e) {
             err.println(e.getMessage());
-            err.println("usage: Probe HOST [--port 500] [--ikev1] [--aggressive [--id ID]] [--tunnel tunnel.json]"
-                    + " [--max-probes N] [--delay-ms D] [--timeout-ms T] [--max-silences S] [--record FILE]");
+            err.println("usage: Probe HOST [--port 500] [--ikev1] [--aggressive [--id ID]] [--offer PROPOSALS]"
+                    + " [--tunnel tunnel.json] [--max-probes N] [--delay-ms D] [--timeout-ms T] [--max-silences S] [--record FILE]");
             return 2;
         }
         InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName(host), port);
         IkeVersion v = version;
         IkeProbeLimits l = limits;
         Identity aggressiveId = id;
+        IkeProbeCandidates offer = candidates;
         StringBuilder log = new StringBuilder();
         IkeProbeResult result = ProbeDriver.run(remote,
                 local -> {
-                    IkeProbe.Builder b = IkeProbe.builder(local, remote).version(v).limits(l);
+                    IkeProbe.Builder b = IkeProbe.builder(local, remote).version(v).limits(l).candidates(offer);
                     if (aggressiveId != null) {
                         b.ikeV1AggressiveIdentity(aggressiveId);
                     }
