@@ -23,7 +23,8 @@ import java.util.Optional;
  * never uses a pre-shared key. The questions: each key exchange method, then each encryption,
  * integrity and PRF transform against the accepted groups (one type narrowed at a time), then the
  * responder's preference and the suite it chooses per accepted cipher. Answers read are
- * NO_PROPOSAL_CHOSEN, INVALID_KE_PAYLOAD, COOKIE (followed), a chosen proposal, and silence.
+ * NO_PROPOSAL_CHOSEN, INVALID_KE_PAYLOAD, COOKIE (followed), a chosen proposal, silence, and
+ * INVALID_MAJOR_VERSION (the responder does not speak the version probed: the probe ends).
  *
  * <p>The driver calls {@link #tick(Instant)} at {@link #nextTick()} (and once to start) and
  * {@link #handleDatagram(byte[], Instant)} for every datagram from the responder, sends what they
@@ -128,6 +129,10 @@ public final class IkeProbe {
             return List.of();
         }
         outstanding = null;
+        if (plan.versionRefused()) {
+            stop = IkeProbeResult.Stop.VERSION_UNSUPPORTED;
+            return List.of();
+        }
         silences = 0;
         return tick(now);
     }

@@ -56,6 +56,8 @@ public record IkeProbeResult(IkeVersion version, Stop stop, List<Encryption> enc
         PROBE_LIMIT,
         /** {@link IkeProbeLimits#maxSilences()} requests in a row got no answer. */
         SILENCE,
+        /** The responder answered INVALID_MAJOR_VERSION: it does not speak the IKE version probed. */
+        VERSION_UNSUPPORTED,
         /** Still running (a snapshot). */
         RUNNING
     }

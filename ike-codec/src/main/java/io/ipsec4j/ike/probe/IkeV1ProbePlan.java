@@ -20,6 +20,8 @@ import io.ipsec4j.ike.v1.IkeV1SaProposals;
 import io.ipsec4j.ike.v1.IkeV1Transform;
 import io.ipsec4j.ike.v1.IkeV1VendorIdPayload;
 import io.ipsec4j.ike.v1.IkeV1VendorIds;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeNotifyType;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.Identity;
 import io.ipsec4j.model.Lifetime;
@@ -164,6 +166,11 @@ final class IkeV1ProbePlan extends IkeProbePlan {
 
     @Override
     boolean answer(IkeDatagramDecoder.Decoded decoded) {
+        if (decoded.ikeV2().isPresent()) { // an IKEv2-only responder
+            IkeMessage v2 = decoded.ikeV2().get();
+            return otherVersion(v2.header().initiatorSpi(), cookie,
+                    v2.notify(IkeNotifyType.INVALID_MAJOR_VERSION).isPresent(), "IKEv1");
+        }
         if (current == null || decoded.ikeV1().isEmpty()) {
             return false;
         }
@@ -201,6 +208,9 @@ final class IkeV1ProbePlan extends IkeProbePlan {
             return false;
         }
         IkeV1NotifyType type = error.get().notifyType();
+        if (type.equals(IkeV1NotifyType.INVALID_MAJOR_VERSION)) {
+            return otherVersion(cookie, cookie, true, "IKEv1");
+        }
         if (aggressive && (type.equals(IkeV1NotifyType.AUTHENTICATION_FAILED)
                 || type.equals(IkeV1NotifyType.INVALID_ID_INFORMATION))) {
             unanswered(type + ": the responder refused the identity " + identity

@@ -2,6 +2,9 @@ package io.ipsec4j.ike.probe;
 
 import io.ipsec4j.ike.IkeDatagramDecoder;
 import io.ipsec4j.ike.probe.IkeProbeQuestion.Kind;
+import io.ipsec4j.ike.v1.IkeV1Message;
+import io.ipsec4j.ike.v1.IkeV1NotificationPayload;
+import io.ipsec4j.ike.v1.IkeV1NotifyType;
 import io.ipsec4j.ike.v1.IkeV1VendorIds;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeHeader;
@@ -155,11 +158,19 @@ final class IkeV2ProbePlan extends IkeProbePlan {
 
     @Override
     boolean answer(IkeDatagramDecoder.Decoded decoded) {
+        if (decoded.ikeV1().isPresent()) { // an IKEv1-only responder
+            IkeV1Message v1 = decoded.ikeV1().get();
+            return otherVersion(v1.header().initiatorCookie(), spi, v1.payloads(IkeV1NotificationPayload.class).stream()
+                    .anyMatch(n -> n.notifyType().equals(IkeV1NotifyType.INVALID_MAJOR_VERSION)), "IKEv2");
+        }
         if (current == null || decoded.ikeV2().isEmpty()) {
             return false;
         }
         IkeMessage m = decoded.ikeV2().get();
         IkeHeader h = m.header();
+        if (h.response() && m.notify(IkeNotifyType.INVALID_MAJOR_VERSION).isPresent()) {
+            return otherVersion(h.initiatorSpi(), spi, true, "IKEv2"); // in any exchange type
+        }
         if (h.initiatorSpi() != spi || !h.response() || !h.exchangeType().equals(IkeExchangeType.IKE_SA_INIT)
                 || h.messageId() != 0) {
             return false;

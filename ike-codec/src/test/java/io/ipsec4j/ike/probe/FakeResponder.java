@@ -52,6 +52,8 @@ final class FakeResponder {
     private final List<IkeProposal> config;
     private final IkeDatagramDecoder decoder = new IkeDatagramDecoder();
     boolean demandCookie;
+    /** The only IKE major version spoken (0: both); the other gets INVALID_MAJOR_VERSION in this one's format. */
+    int onlyVersion;
     /** In Aggressive Mode, the only initiator identity with a peer configuration (null: any). */
     io.ipsec4j.model.Identity aggressivePeer;
     int cookiesSent;
@@ -69,6 +71,14 @@ final class FakeResponder {
     byte[] answer(byte[] request) throws Exception {
         requests++;
         IkeDatagramDecoder.Decoded d = decoder.decode(Unpooled.wrappedBuffer(request), false);
+        long spi = java.nio.ByteBuffer.wrap(request).getLong();
+        if (onlyVersion == 1 && d.ikeV2().isPresent()) {
+            return notification(spi, IkeV1NotifyType.INVALID_MAJOR_VERSION);
+        }
+        if (onlyVersion == 2 && d.ikeV1().isPresent()) {
+            return v2(IkeHeader.of(spi, 0, IkeExchangeType.INFORMATIONAL, false, true, 0),
+                    IkeNotifyPayload.status(IkeNotifyType.INVALID_MAJOR_VERSION));
+        }
         return d.ikeV2().isPresent() ? v2(d.ikeV2().get()) : v1(d.ikeV1().get());
     }
 

@@ -149,6 +149,20 @@ class IkeProbeTest {
                 + responder.cookiesSent + " times");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"IKEV2, 1", "IKEV1_MAIN, 2", "IKEV1_AGGRESSIVE, 2"})
+    void aResponderRefusingTheIkeVersionEndsTheProbeAtOnce(IkeVersion version, int spoken) throws Exception {
+        FakeResponder responder = new FakeResponder(CONFIG);
+        responder.onlyVersion = spoken;
+        IkeProbeResult r = ProbeLoop.run(probe(version).build(), responder::answer);
+
+        assertThat(r.stop()).isEqualTo(IkeProbeResult.Stop.VERSION_UNSUPPORTED);
+        assertThat(r.datagramsSent()).isEqualTo(1);
+        assertThat(r.acceptsAnything()).isFalse();
+        assertThat(r.unanswered()).singleElement().asString().contains("INVALID_MAJOR_VERSION");
+        assertThat(r.toText()).contains("(version unsupported, 1 datagrams sent)");
+    }
+
     @Test
     void silenceStopsTheProbeAfterTheConfiguredNumberOfUnansweredRequests() throws Exception {
         IkeProbe probe = probe(IkeVersion.IKEV2).limits(IkeProbeLimits.defaults().withMaxSilences(3)).build();
