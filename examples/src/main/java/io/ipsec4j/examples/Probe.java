@@ -3,10 +3,13 @@ package io.ipsec4j.examples;
 import io.ipsec4j.config.ConfigParseException;
 import io.ipsec4j.config.json.TunnelJson;
 import io.ipsec4j.ike.probe.IkeProbe;
+import io.ipsec4j.ike.probe.IkeProbeCandidates;
 import io.ipsec4j.ike.probe.IkeProbeLimits;
 import io.ipsec4j.ike.probe.IkeProbeResult;
+import io.ipsec4j.model.Identity;
 import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.Tunnel;
+import io.ipsec4j.model.algorithm.IkeProposal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -16,16 +19,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * Asks an IKE responder which proposals it accepts and prints them in strongSwan proposal syntax;
  * given our tunnel, also which of its Phase I proposals the responder would accept.
  *
- * <p>{@code Probe HOST [--port 500] [--ikev1] [--aggressive] [--tunnel tunnel.json] [--max-probes N]
- * [--delay-ms D] [--timeout-ms T] [--record FILE]}; {@code --record} writes every datagram sent
- * ({@code > hex}) and received ({@code < hex}), one per line. The probe never authenticates and never sends a pre-shared key;
- * it sends at most N datagrams, D ms apart. Probe only gateways you are allowed to test.
+ * <p>{@code Probe HOST [--port 500] [--ikev1] [--aggressive [--id ID]] [--offer PROPOSALS]
+ * [--tunnel tunnel.json] [--max-probes N] [--delay-ms D] [--timeout-ms T] [--max-silences S]
+ * [--record FILE]}; {@code --offer} limits the transforms asked about to those of a strongSwan
+ * proposal list such as {@code aes256-sha256-modp2048,aes128gcm16-prfsha256-ecp256} (by default
+ * {@link IkeProbeCandidates#defaults()}),
+ * {@code --id} is the identity an Aggressive Mode probe presents (strongSwan syntax; a gateway
+ * selects its peer by it), {@code --record} writes every datagram sent ({@code > hex}) and
+ * received ({@code < hex}), one per line. The probe never authenticates and never sends a
+ * pre-shared key; it sends at most N datagrams, D ms apart, and stops after S unanswered requests
+ * in a row. Probe only gateways you are allowed to test.
  */
 public final class Probe {
     private Probe() {}
@@ -45,6 +55,8 @@ public final class Probe {
         Tunnel tunnel = null;
         IkeProbeLimits limits = IkeProbeLimits.defaults();
         Path record = null;
+        Identity id = null;
+        IkeProbeCandidates candidates = IkeProbeCandidates.defaults();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -56,6 +68,10 @@ public final class Probe {
                     case "--max-probes" -> limits = limits.withMaxProbes(Integer.parseInt(value(args, ++i)));
                     case "--delay-ms" -> limits = limits.withDelay(Duration.ofMillis(Long.parseLong(value(args, ++i))));
                     case "--record" -> record = Path.of(value(args, ++i));
+                    case "--id" -> id = Identity.parse(value(args, ++i));
+                    case "--offer" -> candidates = IkeProbeCandidates.of(Arrays.stream(value(args, ++i).split(","))
+                            .map(p -> IkeProposal.parse(p.trim())).toList());
+                    case "--max-silences" -> limits = limits.withMaxSilences(Integer.parseInt(value(args, ++i)));
                     case "--timeout-ms" -> limits = limits.withProbeTimeout(
                             Duration.ofMillis(Long.parseLong(value(args, ++i))));
                     default -> {
@@ -69,18 +85,29 @@ public final class Probe {
             if (host == null) {
                 throw new IllegalArgumentException("no HOST given");
             }
+            if (id != null && version != IkeVersion.IKEV1_AGGRESSIVE) {
+                throw new IllegalArgumentException("--id is only sent in IKEv1 Aggressive Mode (add --aggressive)");
+            }
         } catch (IllegalArgumentException | ConfigParseException e) {
             err.println(e.getMessage());
-            err.println("usage: Probe HOST [--port 500] [--ikev1] [--aggressive] [--tunnel tunnel.json]"
-                    + " [--max-probes N] [--delay-ms D] [--timeout-ms T] [--record FILE]");
+            err.println("usage: Probe HOST [--port 500] [--ikev1] [--aggressive [--id ID]] [--offer PROPOSALS]"
+                    + " [--tunnel tunnel.json] [--max-probes N] [--delay-ms D] [--timeout-ms T] [--max-silences S] [--record FILE]");
             return 2;
         }
         InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName(host), port);
         IkeVersion v = version;
         IkeProbeLimits l = limits;
+        Identity aggressiveId = id;
+        IkeProbeCandidates offer = candidates;
         StringBuilder log = new StringBuilder();
         IkeProbeResult result = ProbeDriver.run(remote,
-                local -> IkeProbe.builder(local, remote).version(v).limits(l).build(), Clock.systemUTC(),
+                local -> {
+                    IkeProbe.Builder b = IkeProbe.builder(local, remote).version(v).limits(l).candidates(offer);
+                    if (aggressiveId != null) {
+                        b.ikeV1AggressiveIdentity(aggressiveId);
+                    }
+                    return b.build();
+                }, Clock.systemUTC(),
                 (sent, d) -> log.append(sent ? "> " : "< ").append(HexFormat.of().formatHex(d)).append('\n'));
         if (record != null) {
             Files.writeString(record, log, StandardCharsets.US_ASCII);

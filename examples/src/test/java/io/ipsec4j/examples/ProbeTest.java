@@ -74,6 +74,33 @@ class ProbeTest {
     }
 
     @Test
+    void offerLimitsTheTransformsAskedAbout() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            Thread responder = new Thread(() -> serve(socket));
+            responder.setDaemon(true);
+            responder.start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Probe.run(new String[] {"127.0.0.1",
+                    "--port", Integer.toString(socket.getLocalPort()), "--delay-ms", "0", "--max-probes", "10",
+                    "--offer", "aes128gcm16-prfsha256-ecp256, aes256-sha256-modp2048"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertThat(code).isZero();
+            assertThat(text).contains("proposals = aes128gcm16-prfsha256-ecp256\n", "(complete, ",
+                    "encryption: aes128gcm16\n", "key exchange: ecp256\n").doesNotContain("unanswered");
+        }
+    }
+
+    @Test
+    void anIdentityIsOnlyForAggressiveMode() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Probe.run(new String[] {"192.0.2.2", "--ikev1", "--id", "a@interop.test"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--id is only sent in IKEv1 Aggressive Mode");
+    }
+
+    @Test
     void badArgumentsPrintTheUsage() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Probe.run(new String[] {"--ikev3"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));

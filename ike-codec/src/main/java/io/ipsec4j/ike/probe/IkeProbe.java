@@ -3,6 +3,7 @@ package io.ipsec4j.ike.probe;
 import io.ipsec4j.ike.IkeDatagramDecoder;
 import io.ipsec4j.ike.IkeProtocolException;
 import io.ipsec4j.model.Bytes;
+import io.ipsec4j.model.Identity;
 import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.algorithm.IkeV1AuthMethod;
 import io.netty.buffer.Unpooled;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * never uses a pre-shared key. The questions: each key exchange method, then each encryption,
  * integrity and PRF transform against the accepted groups (one type narrowed at a time), then the
  * responder's preference and the suite it chooses per accepted cipher. Answers read are
- * NO_PROPOSAL_CHOSEN, INVALID_KE_PAYLOAD, COOKIE (followed), a chosen proposal, and silence.
+ * NO_PROPOSAL_CHOSEN, INVALID_KE_PAYLOAD, COOKIE (followed), a chosen proposal, silence, and
+ * INVALID_MAJOR_VERSION (the responder does not speak the version probed: the probe ends).
  *
  * <p>The driver calls {@link #tick(Instant)} at {@link #nextTick()} (and once to start) and
  * {@link #handleDatagram(byte[], Instant)} for every datagram from the responder, sends what they
@@ -52,7 +54,8 @@ public final class IkeProbe {
         this.candidates = version.isV1() ? b.candidates.forIkeV1() : b.candidates;
         IkeProbeKeyShares shares = b.keyShares != null ? b.keyShares : IkeProbeKeyShares.generating(b.random);
         this.plan = version.isV1()
-                ? new IkeV1ProbePlan(candidates, shares, b.random, version == IkeVersion.IKEV1_AGGRESSIVE, b.authMethod)
+                ? new IkeV1ProbePlan(candidates, shares, b.random, version == IkeVersion.IKEV1_AGGRESSIVE, b.authMethod,
+                        b.aggressiveIdentity)
                 : new IkeV2ProbePlan(candidates, shares, b.random, b.local, b.remote);
     }
 
@@ -97,6 +100,7 @@ public final class IkeProbe {
             return List.of();
         }
         sent++;
+        plan.sending();
         outstanding = request;
         deadline = now.plus(limits.probeTimeout());
         nextSend = now.plus(limits.delay());
@@ -125,6 +129,10 @@ public final class IkeProbe {
             return List.of();
         }
         outstanding = null;
+        if (plan.versionRefused()) {
+            stop = IkeProbeResult.Stop.VERSION_UNSUPPORTED;
+            return List.of();
+        }
         silences = 0;
         return tick(now);
     }
@@ -168,6 +176,7 @@ public final class IkeProbe {
         private IkeProbeLimits limits = IkeProbeLimits.defaults();
         private IkeProbeCandidates candidates = IkeProbeCandidates.defaults();
         private IkeV1AuthMethod authMethod = IkeV1AuthMethod.PRE_SHARED_KEY;
+        private Identity aggressiveIdentity = IkeV1ProbePlan.PROBE_ID;
         private IkeProbeKeyShares keyShares;
         private SecureRandom random = new SecureRandom();
 
@@ -205,6 +214,18 @@ public final class IkeProbe {
         /** The IKEv1 authentication method offered (the attribute only); pre-shared key by default. */
         public Builder ikeV1AuthMethod(IkeV1AuthMethod authMethod) {
             this.authMethod = Objects.requireNonNull(authMethod, "authMethod");
+            return this;
+        }
+
+        /**
+         * The identity an IKEv1 Aggressive Mode probe presents in its first message; a reserved
+         * {@code ike-probe.ipsec4j.invalid} FQDN by default. A responder selects its peer
+         * configuration by this identity before it answers (strongSwan: AUTHENTICATION_FAILED when
+         * none matches), so probing a gateway that only knows its peers by name needs one it knows,
+         * such as a group name. The identity is no credential: nothing is ever authenticated.
+         */
+        public Builder ikeV1AggressiveIdentity(Identity identity) {
+            this.aggressiveIdentity = Objects.requireNonNull(identity, "identity");
             return this;
         }
 

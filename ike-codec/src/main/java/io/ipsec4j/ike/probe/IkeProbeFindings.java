@@ -29,6 +29,8 @@ final class IkeProbeFindings {
     private IkeProposal preferred;
     private Boolean fragmentation;
     private Boolean natTraversal;
+    private int cookiesReceived;
+    private int cookiesAnswered;
 
     void accept(Object transform) {
         accepted.add(transform);
@@ -77,6 +79,16 @@ final class IkeProbeFindings {
         natTraversal = natTraversal == Boolean.TRUE || supported;
     }
 
+    /** The responder asked for a COOKIE (RFC 7296 §2.6). */
+    void cookieReceived() {
+        cookiesReceived++;
+    }
+
+    /** A request went out repeating a question with the responder's cookie. */
+    void cookieAnswered() {
+        cookiesAnswered++;
+    }
+
     /** Accepted transforms of {@code candidates}, in candidate order. */
     <T> List<T> accepted(List<T> candidates) {
         return candidates.stream().filter(accepted::contains).toList();
@@ -96,6 +108,7 @@ final class IkeProbeFindings {
         List<IkeProbeResult.VendorId> vids = new ArrayList<>();
         vendorIds.forEach((id, name) -> vids.add(new IkeProbeResult.VendorId(id, name)));
         return new IkeProbeResult(version, stop, enc, integ, prf, ke, proposals, Optional.ofNullable(preferred),
-                Optional.ofNullable(fragmentation), Optional.ofNullable(natTraversal), vids, unanswered, sent);
+                Optional.ofNullable(fragmentation), Optional.ofNullable(natTraversal), vids, unanswered, sent,
+                cookiesReceived, cookiesAnswered);
     }
 }

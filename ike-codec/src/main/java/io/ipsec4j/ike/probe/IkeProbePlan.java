@@ -35,6 +35,7 @@ abstract class IkeProbePlan {
     private boolean phaseQueued;
     /** The question being asked, or null between questions. */
     IkeProbeQuestion current;
+    private boolean versionRefused;
 
     IkeProbePlan(IkeProbeCandidates candidates, IkeProbeKeyShares keyShares, SecureRandom random) {
         this.candidates = candidates;
@@ -71,6 +72,10 @@ abstract class IkeProbePlan {
     /** Reads a decoded datagram; returns {@code true} if it answered the outstanding request. */
     abstract boolean answer(IkeDatagramDecoder.Decoded decoded);
 
+    /** The request last returned by {@link #nextRequest()} is being sent. */
+    void sending() {
+    }
+
     /** The outstanding request got no answer within the timeout. */
     final void silence() {
         if (current != null) {
@@ -90,6 +95,31 @@ abstract class IkeProbePlan {
     /** Ends the current question as rejected. */
     final void rejected() {
         current = null;
+    }
+
+    /** Returns {@code true} once the responder answered INVALID_MAJOR_VERSION: nothing more is asked. */
+    final boolean versionRefused() {
+        return versionRefused;
+    }
+
+    /**
+     * Reads an answer in the other IKE version's format: INVALID_MAJOR_VERSION to the outstanding
+     * request ends the probe (RFC 7296 §2.5, RFC 2408 §5.1: a responder answers a version it does
+     * not speak so, in the format of one it speaks); anything else is no answer.
+     *
+     * @param spi the initiator SPI (IKEv1 cookie) of the answer
+     * @param ourSpi the outstanding request's
+     * @param invalidMajorVersion whether the answer carries INVALID_MAJOR_VERSION
+     * @param version the IKE version probed, for the reason
+     * @return {@code true} if it answered the outstanding request
+     */
+    final boolean otherVersion(long spi, long ourSpi, boolean invalidMajorVersion, String version) {
+        if (current == null || spi != ourSpi || !invalidMajorVersion) {
+            return false;
+        }
+        versionRefused = true;
+        unanswered("INVALID_MAJOR_VERSION: the responder does not speak " + version);
+        return true;
     }
 
     /** Ends the current question unanswered, saying why. */

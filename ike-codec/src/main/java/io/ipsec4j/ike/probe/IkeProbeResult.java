@@ -38,12 +38,15 @@ import java.util.stream.Collectors;
  * @param vendorIds the vendor IDs it sent, named where known
  * @param unanswered the questions that got no answer
  * @param datagramsSent the datagrams the probe sent
+ * @param cookiesReceived the COOKIE notifies the responder sent (IKEv2 anti-DoS cookies, RFC 7296 §2.6)
+ * @param cookiesAnswered the COOKIE notifies the probe answered by repeating its request with the cookie
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.7">RFC 7296 §2.7</a>
  */
 public record IkeProbeResult(IkeVersion version, Stop stop, List<Encryption> encryption,
         List<IntegrityAlgorithm> integrity, List<PrfAlgorithm> prf, List<KeyExchangeMethod> keyExchange,
         List<IkeProposal> proposals, Optional<IkeProposal> preferred, Optional<Boolean> fragmentation,
-        Optional<Boolean> natTraversal, List<VendorId> vendorIds, List<String> unanswered, int datagramsSent) {
+        Optional<Boolean> natTraversal, List<VendorId> vendorIds, List<String> unanswered, int datagramsSent,
+        int cookiesReceived, int cookiesAnswered) {
 
     /** Why a probe ended. */
     public enum Stop {
@@ -53,6 +56,8 @@ public record IkeProbeResult(IkeVersion version, Stop stop, List<Encryption> enc
         PROBE_LIMIT,
         /** {@link IkeProbeLimits#maxSilences()} requests in a row got no answer. */
         SILENCE,
+        /** The responder answered INVALID_MAJOR_VERSION: it does not speak the IKE version probed. */
+        VERSION_UNSUPPORTED,
         /** Still running (a snapshot). */
         RUNNING
     }
@@ -90,6 +95,10 @@ public record IkeProbeResult(IkeVersion version, Stop stop, List<Encryption> enc
         Objects.requireNonNull(natTraversal, "natTraversal");
         vendorIds = List.copyOf(vendorIds);
         unanswered = List.copyOf(unanswered);
+        if (datagramsSent < 0 || cookiesReceived < 0 || cookiesAnswered < 0) {
+            throw new IllegalArgumentException("negative count: " + datagramsSent + " datagrams, " + cookiesReceived
+                    + " cookies received, " + cookiesAnswered + " answered");
+        }
     }
 
     /** Returns {@code true} if the responder accepted at least one proposal. */
@@ -123,6 +132,8 @@ public record IkeProbeResult(IkeVersion version, Stop stop, List<Encryption> enc
         sb.append("NAT traversal: ").append(yesNo(natTraversal)).append('\n');
         sb.append("vendor IDs: ").append(vendorIds.isEmpty() ? "none" : vendorIds.stream().map(VendorId::toString)
                 .collect(Collectors.joining(", "))).append('\n');
+        sb.append("COOKIE: ").append(cookiesReceived == 0 ? "never asked" : "asked " + cookiesReceived
+                + " times, answered " + cookiesAnswered + " times").append('\n');
         if (!unanswered.isEmpty()) {
             sb.append("unanswered: ").append(String.join(", ", unanswered)).append('\n');
         }

@@ -20,6 +20,8 @@ import io.ipsec4j.ike.v1.IkeV1SaProposals;
 import io.ipsec4j.ike.v1.IkeV1Transform;
 import io.ipsec4j.ike.v1.IkeV1VendorIdPayload;
 import io.ipsec4j.ike.v1.IkeV1VendorIds;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeNotifyType;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.Identity;
 import io.ipsec4j.model.Lifetime;
@@ -69,16 +71,18 @@ final class IkeV1ProbePlan extends IkeProbePlan {
 
     private final boolean aggressive;
     private final IkeV1AuthMethod authMethod;
+    private final Identity identity;
     private List<List<IkeV1Transform>> batches = List.of();
     private List<KeyExchangeMethod> batchGroups = List.of();
     private int batch;
     private long cookie;
 
     IkeV1ProbePlan(IkeProbeCandidates candidates, IkeProbeKeyShares keyShares, SecureRandom random,
-            boolean aggressive, IkeV1AuthMethod authMethod) {
+            boolean aggressive, IkeV1AuthMethod authMethod, Identity identity) {
         super(candidates, keyShares, random);
         this.aggressive = aggressive;
         this.authMethod = authMethod;
+        this.identity = identity;
     }
 
     @Override
@@ -154,7 +158,7 @@ final class IkeV1ProbePlan extends IkeProbePlan {
             }
             payloads.add(new IkeV1KePayload(share.get()));
             payloads.add(new IkeV1NoncePayload(randomBytes(NONCE_BYTES)));
-            payloads.add(IkeV1Identities.toIdPayload(PROBE_ID));
+            payloads.add(IkeV1Identities.toIdPayload(identity));
         }
         VENDOR_IDS.forEach(v -> payloads.add(new IkeV1VendorIdPayload(v)));
         return IkeV1MessageEncoder.encodeToBytes(IkeV1Message.of(header, payloads));
@@ -162,6 +166,11 @@ final class IkeV1ProbePlan extends IkeProbePlan {
 
     @Override
     boolean answer(IkeDatagramDecoder.Decoded decoded) {
+        if (decoded.ikeV2().isPresent()) { // an IKEv2-only responder
+            IkeMessage v2 = decoded.ikeV2().get();
+            return otherVersion(v2.header().initiatorSpi(), cookie,
+                    v2.notify(IkeNotifyType.INVALID_MAJOR_VERSION).isPresent(), "IKEv1");
+        }
         if (current == null || decoded.ikeV1().isEmpty()) {
             return false;
         }
@@ -198,8 +207,16 @@ final class IkeV1ProbePlan extends IkeProbePlan {
         if (error.isEmpty()) {
             return false;
         }
-        if (!error.get().notifyType().equals(IkeV1NotifyType.NO_PROPOSAL_CHOSEN)) {
-            unanswered(error.get().notifyType().toString());
+        IkeV1NotifyType type = error.get().notifyType();
+        if (type.equals(IkeV1NotifyType.INVALID_MAJOR_VERSION)) {
+            return otherVersion(cookie, cookie, true, "IKEv1");
+        }
+        if (aggressive && (type.equals(IkeV1NotifyType.AUTHENTICATION_FAILED)
+                || type.equals(IkeV1NotifyType.INVALID_ID_INFORMATION))) {
+            unanswered(type + ": the responder refused the identity " + identity
+                    + " or Aggressive Mode with this authentication method");
+        } else if (!type.equals(IkeV1NotifyType.NO_PROPOSAL_CHOSEN)) {
+            unanswered(type.toString());
         } else if (++batch >= batches.size()) {
             rejected();
         }

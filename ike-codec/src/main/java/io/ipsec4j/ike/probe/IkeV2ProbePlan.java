@@ -2,6 +2,9 @@ package io.ipsec4j.ike.probe;
 
 import io.ipsec4j.ike.IkeDatagramDecoder;
 import io.ipsec4j.ike.probe.IkeProbeQuestion.Kind;
+import io.ipsec4j.ike.v1.IkeV1Message;
+import io.ipsec4j.ike.v1.IkeV1NotificationPayload;
+import io.ipsec4j.ike.v1.IkeV1NotifyType;
 import io.ipsec4j.ike.v1.IkeV1VendorIds;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeHeader;
@@ -50,9 +53,12 @@ final class IkeV2ProbePlan extends IkeProbePlan {
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private long spi;
+    private Bytes nonce;
     private KeyExchangeMethod keGroup;
     private Bytes cookie;
     private int cookieRetries;
+    /** A COOKIE arrived that the next request answers. */
+    private boolean cookieToAnswer;
     private final Set<KeyExchangeMethod> triedGroups = new HashSet<>();
 
     IkeV2ProbePlan(IkeProbeCandidates candidates, IkeProbeKeyShares keyShares, SecureRandom random,
@@ -71,6 +77,7 @@ final class IkeV2ProbePlan extends IkeProbePlan {
     @Override
     boolean begin(IkeProbeQuestion q) {
         cookie = null;
+        cookieToAnswer = false;
         cookieRetries = 0;
         triedGroups.clear();
         keGroup = switch (q.kind()) {
@@ -90,6 +97,14 @@ final class IkeV2ProbePlan extends IkeProbePlan {
     }
 
     @Override
+    void sending() {
+        if (cookieToAnswer) {
+            findings.cookieAnswered();
+            cookieToAnswer = false;
+        }
+    }
+
+    @Override
     Bytes request(IkeProbeQuestion q) {
         List<IkeProposal> offers = offers(q);
         if (offers.isEmpty()) {
@@ -103,7 +118,9 @@ final class IkeV2ProbePlan extends IkeProbePlan {
         }
         triedGroups.add(keGroup);
         if (cookie == null) {
-            spi = randomSpi(); // a COOKIE retry repeats the request, SPI included
+            // a COOKIE retry repeats the request, SPI and nonce included: the cookie may be bound to them
+            spi = randomSpi();
+            nonce = randomBytes(NONCE_BYTES);
         }
         IkeHeader header = IkeHeader.of(spi, 0, IkeExchangeType.IKE_SA_INIT, true, false, 0);
         List<IkeSaProposal> wire = new ArrayList<>();
@@ -116,7 +133,7 @@ final class IkeV2ProbePlan extends IkeProbePlan {
         }
         payloads.add(new IkeSaPayload(wire));
         payloads.add(new IkeKePayload(keGroup, share.get()));
-        payloads.add(new IkeNoncePayload(randomBytes(NONCE_BYTES)));
+        payloads.add(new IkeNoncePayload(nonce));
         payloads.add(IkeNatDetection.sourceIp(header, local));
         payloads.add(IkeNatDetection.destinationIp(header, remote));
         payloads.add(IkeNotifyPayload.status(IkeNotifyType.IKEV2_FRAGMENTATION_SUPPORTED));
@@ -141,11 +158,19 @@ final class IkeV2ProbePlan extends IkeProbePlan {
 
     @Override
     boolean answer(IkeDatagramDecoder.Decoded decoded) {
+        if (decoded.ikeV1().isPresent()) { // an IKEv1-only responder
+            IkeV1Message v1 = decoded.ikeV1().get();
+            return otherVersion(v1.header().initiatorCookie(), spi, v1.payloads(IkeV1NotificationPayload.class).stream()
+                    .anyMatch(n -> n.notifyType().equals(IkeV1NotifyType.INVALID_MAJOR_VERSION)), "IKEv2");
+        }
         if (current == null || decoded.ikeV2().isEmpty()) {
             return false;
         }
         IkeMessage m = decoded.ikeV2().get();
         IkeHeader h = m.header();
+        if (h.response() && m.notify(IkeNotifyType.INVALID_MAJOR_VERSION).isPresent()) {
+            return otherVersion(h.initiatorSpi(), spi, true, "IKEv2"); // in any exchange type
+        }
         if (h.initiatorSpi() != spi || !h.response() || !h.exchangeType().equals(IkeExchangeType.IKE_SA_INIT)
                 || h.messageId() != 0) {
             return false;
@@ -155,10 +180,12 @@ final class IkeV2ProbePlan extends IkeProbePlan {
         }
         Optional<IkeNotifyPayload> newCookie = m.notify(IkeNotifyType.COOKIE);
         if (newCookie.isPresent()) {
+            findings.cookieReceived();
             if (++cookieRetries > MAX_COOKIE_RETRIES) {
                 unanswered("COOKIE asked " + cookieRetries + " times");
             } else {
                 cookie = newCookie.get().data();
+                cookieToAnswer = true;
             }
             return true;
         }

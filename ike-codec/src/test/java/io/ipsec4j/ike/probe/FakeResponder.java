@@ -45,12 +45,18 @@ import java.util.Optional;
  * or a chosen proposal, and counts the successful answers (half-open SAs on a real responder).
  */
 final class FakeResponder {
-    static final Bytes COOKIE = Bytes.fromHex("00112233445566778899aabbccddeeff");
+    /** The responder's cookie secret. */
+    static final Bytes COOKIE_SECRET = Bytes.fromHex("00112233445566778899aabbccddeeff");
     static final Bytes STRONGSWAN_VID = Bytes.fromHex("882fe56d6fd20dbc2251613b2ebe5beb");
 
     private final List<IkeProposal> config;
     private final IkeDatagramDecoder decoder = new IkeDatagramDecoder();
     boolean demandCookie;
+    /** The only IKE major version spoken (0: both); the other gets INVALID_MAJOR_VERSION in this one's format. */
+    int onlyVersion;
+    /** In Aggressive Mode, the only initiator identity with a peer configuration (null: any). */
+    io.ipsec4j.model.Identity aggressivePeer;
+    int cookiesSent;
     int successes;
     int requests;
 
@@ -65,13 +71,25 @@ final class FakeResponder {
     byte[] answer(byte[] request) throws Exception {
         requests++;
         IkeDatagramDecoder.Decoded d = decoder.decode(Unpooled.wrappedBuffer(request), false);
+        long spi = java.nio.ByteBuffer.wrap(request).getLong();
+        if (onlyVersion == 1 && d.ikeV2().isPresent()) {
+            return notification(spi, IkeV1NotifyType.INVALID_MAJOR_VERSION);
+        }
+        if (onlyVersion == 2 && d.ikeV1().isPresent()) {
+            return v2(IkeHeader.of(spi, 0, IkeExchangeType.INFORMATIONAL, false, true, 0),
+                    IkeNotifyPayload.status(IkeNotifyType.INVALID_MAJOR_VERSION));
+        }
         return d.ikeV2().isPresent() ? v2(d.ikeV2().get()) : v1(d.ikeV1().get());
     }
 
     private byte[] v2(IkeMessage m) {
         IkeHeader h = IkeHeader.of(m.header().initiatorSpi(), 0x1234L, IkeExchangeType.IKE_SA_INIT, false, true, 0);
-        if (demandCookie && !m.notify(IkeNotifyType.COOKIE).map(n -> n.data().equals(COOKIE)).orElse(false)) {
-            return v2(h, IkeNotifyPayload.cookie(COOKIE));
+        if (demandCookie) {
+            Bytes expected = cookie(m);
+            if (!m.notify(IkeNotifyType.COOKIE).map(n -> n.data().equals(expected)).orElse(false)) {
+                cookiesSent++;
+                return v2(h, IkeNotifyPayload.cookie(expected));
+            }
         }
         for (IkeProposal mine : config) {
             for (IkeSaProposal offered : m.payload(IkeSaPayload.class).get().proposals()) {
@@ -97,6 +115,22 @@ final class FakeResponder {
             }
         }
         return v2(h, IkeNotifyPayload.status(IkeNotifyType.NO_PROPOSAL_CHOSEN));
+    }
+
+    /**
+     * The cookie RFC 7296 §2.6 suggests, {@code Hash(Ni | IPi | SPIi | secret)} (no IP here): a
+     * retry that changes the nonce or the SPI does not carry a valid cookie.
+     */
+    static Bytes cookie(IkeMessage m) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(m.payload(IkeNoncePayload.class).orElseThrow().nonce().toByteArray());
+            sha.update(java.nio.ByteBuffer.allocate(8).putLong(m.header().initiatorSpi()).array());
+            sha.update(COOKIE_SECRET.toByteArray());
+            return Bytes.of(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static byte[] v2(IkeHeader h, IkeNotifyPayload n) {
@@ -129,6 +163,12 @@ final class FakeResponder {
             for (IkeV1Transform s : suites) {
                 for (IkeV1Transform t : offered) {
                     if (suite(s).equals(suite(t))) {
+                        if (aggressivePeer != null && m.header().exchangeType().equals(IkeV1ExchangeType.AGGRESSIVE)
+                                && !m.payload(io.ipsec4j.ike.v1.IkeV1IdPayload.class)
+                                        .flatMap(io.ipsec4j.ike.v1.IkeV1Identities::toIdentity)
+                                        .equals(Optional.of(aggressivePeer))) {
+                            return notification(cookie, IkeV1NotifyType.AUTHENTICATION_FAILED); // as charon does
+                        }
                         successes++;
                         List<IkeV1Payload> p = new ArrayList<>();
                         p.add(IkeV1SaPayload.of(List.of(new IkeV1Proposal(1, 1, Bytes.EMPTY, List.of(t)))));
@@ -142,8 +182,11 @@ final class FakeResponder {
                 }
             }
         }
-        IkeV1NotificationPayload n = new IkeV1NotificationPayload(1, 1, Bytes.EMPTY, IkeV1NotifyType.NO_PROPOSAL_CHOSEN,
-                Bytes.EMPTY);
+        return notification(cookie, IkeV1NotifyType.NO_PROPOSAL_CHOSEN);
+    }
+
+    private static byte[] notification(long cookie, IkeV1NotifyType type) {
+        IkeV1NotificationPayload n = new IkeV1NotificationPayload(1, 1, Bytes.EMPTY, type, Bytes.EMPTY);
         return IkeV1MessageEncoder.encodeToBytes(IkeV1Message.of(
                 IkeV1Header.of(cookie, 0x5678L, IkeV1ExchangeType.INFORMATIONAL, 0, 0x0badcafeL), List.of(n))).toByteArray();
     }

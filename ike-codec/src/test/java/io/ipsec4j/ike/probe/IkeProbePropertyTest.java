@@ -65,21 +65,33 @@ class IkeProbePropertyTest {
     }
 
     @Test
-    void aCookieIsAlwaysRepeatedUnchanged() throws Exception {
-        Bytes cookie = FakeResponder.COOKIE;
+    void aCookieRetryRepeatsTheRequestUnchangedWithTheCookieFirst() throws Exception {
         FakeResponder responder = new FakeResponder(IkeProbeTest.CONFIG);
         responder.demandCookie = true;
         IkeProbe probe = IkeProbeTest.probe(IkeVersion.IKEV2).limits(IkeProbeLimits.defaults().withMaxProbes(6)
                 .withDelay(Duration.ZERO)).build();
         List<byte[]> requests = new java.util.ArrayList<>();
+        List<byte[]> answers = new java.util.ArrayList<>();
         ProbeLoop.run(probe, request -> {
             requests.add(request);
-            return responder.answer(request);
+            byte[] answer = responder.answer(request);
+            answers.add(answer);
+            return answer;
         });
         assertThat(requests).hasSize(6);
         for (int i = 1; i < requests.size(); i += 2) {
-            assertThat(Bytes.of(requests.get(i)).toHex()).contains(cookie.toHex());
-            assertThat(ByteBuffer.wrap(requests.get(i)).getLong()).isEqualTo(ByteBuffer.wrap(requests.get(i - 1)).getLong());
+            byte[] first = requests.get(i - 1);
+            byte[] retry = requests.get(i);
+            Bytes cookie = IkeProbeTest.decodeV2(answers.get(i - 1)).notify(io.ipsec4j.ike.v2.IkeNotifyType.COOKIE)
+                    .orElseThrow().data();
+            // RFC 7296 §2.6: the COOKIE notify first, "all other payloads unchanged"
+            int notifyBytes = 8 + cookie.length();
+            assertThat(Bytes.of(java.util.Arrays.copyOfRange(retry, 28 + 8, 28 + notifyBytes)).toHex())
+                    .isEqualTo(cookie.toHex());
+            assertThat(Bytes.of(java.util.Arrays.copyOfRange(retry, 28 + notifyBytes, retry.length)).toHex())
+                    .isEqualTo(Bytes.of(java.util.Arrays.copyOfRange(first, 28, first.length)).toHex());
+            assertThat(ByteBuffer.wrap(retry).getLong()).isEqualTo(ByteBuffer.wrap(first).getLong());
         }
+        assertThat(responder.cookiesSent).isEqualTo(3);
     }
 }

@@ -31,7 +31,8 @@ class IkeProbeRecordedCharonTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "charon-ikev2.txt; IKEV2; aes256-sha256-modp2048, aes128gcm16-prfsha256-ecp256",
-        "charon-ikev1-main.txt; IKEV1_MAIN; aes256-sha256-modp2048, aes128-sha1-modp3072"})
+        "charon-ikev1-main.txt; IKEV1_MAIN; aes256-sha256-modp2048, aes128-sha1-modp3072",
+        "charon-ikev1-aggressive.txt; IKEV1_AGGRESSIVE; aes256-sha256-modp2048, aes128-sha1-modp3072"})
     void replayingCharonsAnswersGivesItsConfiguredProposals(String file, IkeVersion version, String configured)
             throws Exception {
         Map<String, byte[]> answers = load(file);

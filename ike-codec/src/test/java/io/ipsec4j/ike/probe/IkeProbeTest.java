@@ -44,6 +44,11 @@ class IkeProbeTest {
                 .limits(IkeProbeLimits.defaults().withDelay(Duration.ZERO));
     }
 
+    static io.ipsec4j.ike.v2.IkeMessage decodeV2(byte[] datagram) throws Exception {
+        return new io.ipsec4j.ike.IkeDatagramDecoder().decode(io.netty.buffer.Unpooled.wrappedBuffer(datagram), false)
+                .ikeV2().orElseThrow();
+    }
+
     private static List<String> normalised(String proposals) {
         return java.util.Arrays.stream(proposals.split(",")).map(s -> IkeProposal.parse(s.trim()).toStrongSwan()).toList();
     }
@@ -96,6 +101,37 @@ class IkeProbeTest {
     }
 
     @Test
+    void anIkeV1AggressiveProbePresentsTheConfiguredIdentityAndNeverAHash() throws Exception {
+        String config = "aes128-sha1-modp2048";
+        io.ipsec4j.model.Identity peer = io.ipsec4j.model.Identity.parse("a@interop.test");
+        FakeResponder strict = new FakeResponder(config);
+        strict.aggressivePeer = peer;
+        IkeProbeResult anonymous = ProbeLoop.run(probe(IkeVersion.IKEV1_AGGRESSIVE).build(), strict::answer);
+        assertThat(anonymous.acceptsAnything()).isFalse();
+        assertThat(anonymous.unanswered()).isNotEmpty().allSatisfy(u -> assertThat(u)
+                .contains("AUTHENTICATION_FAILED(24): the responder refused the identity ike-probe.ipsec4j.invalid"));
+
+        List<byte[]> requests = new java.util.ArrayList<>();
+        IkeProbeResult named = ProbeLoop.run(probe(IkeVersion.IKEV1_AGGRESSIVE).ikeV1AggressiveIdentity(peer).build(),
+                request -> {
+                    requests.add(request);
+                    return strict.answer(request);
+                });
+        assertThat(named.toStrongSwan()).containsExactlyElementsOf(normalised(config));
+        assertThat(named.unanswered()).isEmpty();
+        for (byte[] request : requests) {
+            io.ipsec4j.ike.v1.IkeV1Message m = new io.ipsec4j.ike.IkeDatagramDecoder()
+                    .decode(io.netty.buffer.Unpooled.wrappedBuffer(request), false).ikeV1().orElseThrow();
+            assertThat(m.header().messageId()).isZero();
+            assertThat(m.header().encrypted()).isFalse();
+            assertThat(m.header().exchangeType()).isEqualTo(io.ipsec4j.ike.v1.IkeV1ExchangeType.AGGRESSIVE);
+            assertThat(m.payloads()).noneMatch(p -> p instanceof io.ipsec4j.ike.v1.IkeV1HashPayload);
+            assertThat(m.payload(io.ipsec4j.ike.v1.IkeV1IdPayload.class).flatMap(
+                    io.ipsec4j.ike.v1.IkeV1Identities::toIdentity)).contains(peer);
+        }
+    }
+
+    @Test
     void aCookieDemandIsAnsweredByRepeatingTheRequestWithTheCookie() throws Exception {
         FakeResponder responder = new FakeResponder(CONFIG);
         responder.demandCookie = true;
@@ -104,7 +140,27 @@ class IkeProbeTest {
                 .withDelay(Duration.ZERO).withMaxProbes(200)).build(), responder::answer);
 
         assertThat(r.toStrongSwan()).as(r.toText()).containsExactlyInAnyOrderElementsOf(normalised(CONFIG));
+        assertThat(r.unanswered()).isEmpty();
         assertThat(r.datagramsSent()).isEqualTo(responder.requests);
+        assertThat(responder.cookiesSent).isPositive();
+        assertThat(r.cookiesReceived()).isEqualTo(responder.cookiesSent);
+        assertThat(r.cookiesAnswered()).isEqualTo(responder.cookiesSent);
+        assertThat(r.toText()).contains("COOKIE: asked " + responder.cookiesSent + " times, answered "
+                + responder.cookiesSent + " times");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"IKEV2, 1", "IKEV1_MAIN, 2", "IKEV1_AGGRESSIVE, 2"})
+    void aResponderRefusingTheIkeVersionEndsTheProbeAtOnce(IkeVersion version, int spoken) throws Exception {
+        FakeResponder responder = new FakeResponder(CONFIG);
+        responder.onlyVersion = spoken;
+        IkeProbeResult r = ProbeLoop.run(probe(version).build(), responder::answer);
+
+        assertThat(r.stop()).isEqualTo(IkeProbeResult.Stop.VERSION_UNSUPPORTED);
+        assertThat(r.datagramsSent()).isEqualTo(1);
+        assertThat(r.acceptsAnything()).isFalse();
+        assertThat(r.unanswered()).singleElement().asString().contains("INVALID_MAJOR_VERSION");
+        assertThat(r.toText()).contains("(version unsupported, 1 datagrams sent)");
     }
 
     @Test
