@@ -45,6 +45,7 @@ final class Silence {
             }
             case "IKE_AUTH" -> {
                 boolean initOn500 = sa.exchanges("IKE_SA_INIT").stream().anyMatch(x -> x.answered()
+                        && !x.requests.isEmpty() // a capture may hold a response without its request
                         && x.requests.get(0).datagram().destinationPort() == UdpDatagram.IKE_PORT);
                 if (req.size() > UNFRAGMENTED_IKE_BYTES && !V2Rules.fragmented(req)) {
                     out.add(finding("IKE_AUTH_LOST_LARGE", Severity.ERROR, Phase.PHASE_1, "phaseOne", null,
