@@ -259,7 +259,9 @@ public final class IkeSession {
         IkeHeader h = m.header();
         for (IkeRetiringSa old : retiring) {
             if (old.matches(h)) {
-                old.onMessage(m, raw);
+                if (old.onMessage(m, raw) && state == IkeSessionState.ESTABLISHED) {
+                    informational.peerSwitched(now); // the peer deleted an old SA: it has the new one
+                }
                 return;
             }
         }
@@ -305,6 +307,9 @@ public final class IkeSession {
         }
         if (state == IkeSessionState.ESTABLISHED) {
             informational.heard(now);
+            if (h.initiatorSpi() == sa.spiI && h.responderSpi() == sa.spiR) {
+                informational.peerSwitched(now); // authentic on the current SA: the peer has its keys
+            }
         }
     }
 
@@ -459,7 +464,7 @@ public final class IkeSession {
                 next.proposal));
         informational.ikeSaCreated(now);
         try {
-            informational.resume(now);
+            informational.resume(old == IkeSaRekey.OldSa.PEER_DELETES, now);
         } catch (CryptoException e) {
             fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
         }

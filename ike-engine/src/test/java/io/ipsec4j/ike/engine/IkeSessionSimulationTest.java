@@ -49,7 +49,36 @@ class IkeSessionSimulationTest {
                 converged, failures);
     }
 
+    /**
+     * Once both sides are up, both rekey the IKE SA and the CHILD SA at the same instant (RFC 7296
+     * §2.8.1 collisions, with the CHILD SA rekeys queued behind the IKE SA rekeys): every run ends with
+     * the same IKE SA and one working CHILD SA pair on both sides, or with a stated failure.
+     */
+    @Test
+    void simultaneousRekeysConvergeOrFailWithAStatedReason() {
+        Map<IkeFailureReason, Integer> failures = new EnumMap<>(IkeFailureReason.class);
+        int converged = 0;
+        for (int seed = 0; seed < RUNS; seed++) {
+            Outcome o = run(seed, LOSS[seed % LOSS.length], true);
+            if (o.converged()) {
+                converged++;
+            } else {
+                Optional.ofNullable(o.initiatorFailure()).or(() -> Optional.ofNullable(o.responderFailure()))
+                        .ifPresent(r -> failures.merge(r, 1, Integer::sum));
+            }
+        }
+        assertThat(converged).isGreaterThan(RUNS / 2);
+        assertThat(failures.keySet()).isSubsetOf(IkeFailureReason.RETRANSMISSION_TIMEOUT,
+                IkeFailureReason.HALF_OPEN_TIMEOUT);
+        System.out.printf("simulation with rekeys: %d runs (seeds 0-%d), %d converged, failures %s%n", RUNS,
+                RUNS - 1, converged, failures);
+    }
+
     static Outcome run(long seed, double loss) {
+        return run(seed, loss, false);
+    }
+
+    static Outcome run(long seed, double loss, boolean rekeys) {
         Random net = new Random(seed);
         Tunnel t = EngineFixtures.initiatorTunnel();
         IkeSessionOptions o = IkeSessionOptions.defaults();
@@ -62,13 +91,23 @@ class IkeSessionSimulationTest {
         long[] order = {0};
         Instant now = EngineFixtures.T0;
         a.initiate(now);
-        for (int step = 0; step < 10_000; step++) {
+        boolean rekeyed = !rekeys;
+        for (int step = 0; step < 20_000; step++) {
             drain(a, eventsA, wire, true, net, loss, now, order);
             drain(b, eventsB, wire, false, net, loss, now, order);
+            if (!rekeyed && a.state() == IkeSessionState.ESTABLISHED && b.state() == IkeSessionState.ESTABLISHED) {
+                rekeyed = true;
+                a.rekeyIkeSa(now);
+                a.rekeyChildSa(IkeSaRekeyTest.liveInbound(eventsA).get(0), now);
+                b.rekeyIkeSa(now);
+                b.rekeyChildSa(IkeSaRekeyTest.liveInbound(eventsB).get(0), now);
+                continue;
+            }
             Instant next = min(min(a.pollTimeout().orElse(null), b.pollTimeout().orElse(null)),
                     wire.isEmpty() ? null : wire.peek().at());
             if (next == null || next.isAfter(now.plus(InMemoryLink.HORIZON))) {
-                return judge(seed, a, b, eventsA, eventsB); // quiet: only lifetime timers remain
+                // quiet: only lifetime timers remain
+                return rekeys ? judgeRekeys(seed, a, b, eventsA, eventsB) : judge(seed, a, b, eventsA, eventsB);
             }
             now = next;
             if (!wire.isEmpty() && !wire.peek().at().isAfter(now)) {
@@ -81,7 +120,7 @@ class IkeSessionSimulationTest {
                 b.pollTimeout().filter(w -> !w.isAfter(at)).ifPresent(w -> b.handleTimeout(at));
             }
         }
-        return fail("seed " + seed + ": no quiescence after 10000 steps");
+        return fail("seed " + seed + ": no quiescence after 20000 steps");
     }
 
     private static void drain(IkeSession s, List<IkeEvent> events, PriorityQueue<Delivery> wire, boolean fromA,
@@ -126,6 +165,29 @@ class IkeSessionSimulationTest {
         IkeFailureReason ra = of(eventsA, IkeEvent.SessionFailed.class).get(0).reason();
         IkeFailureReason rb = of(eventsB, IkeEvent.SessionFailed.class).stream().findFirst()
                 .map(IkeEvent.SessionFailed::reason).orElse(null);
+        return new Outcome(false, ra, rb);
+    }
+
+    private static Outcome judgeRekeys(long seed, IkeSession a, IkeSession b, List<IkeEvent> eventsA,
+            List<IkeEvent> eventsB) {
+        if (a.state() == IkeSessionState.ESTABLISHED && b.state() == IkeSessionState.ESTABLISHED) {
+            assertThat(of(eventsA, IkeEvent.IkeSaRekeyed.class)).as("seed %d: the same IKE SA", seed)
+                    .isEqualTo(of(eventsB, IkeEvent.IkeSaRekeyed.class));
+            List<Integer> liveA = IkeSaRekeyTest.liveInbound(eventsA);
+            List<Integer> liveB = IkeSaRekeyTest.liveInbound(eventsB);
+            assertThat(liveA).as("seed %d: one CHILD SA pair", seed).hasSize(1);
+            assertThat(liveB).as("seed %d: one CHILD SA pair", seed).hasSize(1);
+            IkeEvent.ChildSaInstalled ca = IkeSaRekeyTest.installed(eventsA, liveA.get(0));
+            IkeEvent.ChildSaInstalled cb = IkeSaRekeyTest.installed(eventsB, liveB.get(0));
+            assertThat(ca.outbound().spi()).as("seed %d", seed).isEqualTo(cb.inbound().spi());
+            assertThat(cb.outbound().spi()).as("seed %d", seed).isEqualTo(ca.inbound().spi());
+            return new Outcome(true, null, null);
+        }
+        IkeFailureReason ra = of(eventsA, IkeEvent.SessionFailed.class).stream().findFirst()
+                .map(IkeEvent.SessionFailed::reason).orElse(null);
+        IkeFailureReason rb = of(eventsB, IkeEvent.SessionFailed.class).stream().findFirst()
+                .map(IkeEvent.SessionFailed::reason).orElse(null);
+        assertThat(ra != null || rb != null).as("seed %d: a side that is not up states why", seed).isTrue();
         return new Outcome(false, ra, rb);
     }
 
