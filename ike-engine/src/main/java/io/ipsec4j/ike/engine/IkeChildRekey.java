@@ -152,13 +152,18 @@ final class IkeChildRekey {
      * (RFC 7296 §2.8.1).
      */
     Result onResponse(IkeMessage m, Instant now) throws CryptoException {
+        IkeEvent.ChildSaInstalled old = rekeying;
         IkeEvent event = complete(m);
         Bytes peerNi = collisionNi;
         Bytes peerNr = collisionNr;
         collisionNi = null;
         collisionNr = null;
         if (!(event instanceof IkeEvent.ChildSaRekeyed r)) {
-            return new Result(Optional.of(event), Optional.empty(), Optional.empty());
+            // Ours failed, but the peer's rekey of the same SA that we answered meanwhile replaces it:
+            // the peer deletes the old SA, which we must not rekey again (§2.8.1).
+            Optional<Integer> superseded = peerNi != null && old != null ? Optional.of(old.inbound().spi())
+                    : Optional.empty();
+            return new Result(Optional.of(event), Optional.empty(), superseded);
         }
         if (peerNi != null && IkeSaRekey.holdsLowestNonce(ni, responderNonce, peerNi, peerNr)) {
             r.replacement().inbound().close(); // never handed out: the peer deletes its half on our Delete

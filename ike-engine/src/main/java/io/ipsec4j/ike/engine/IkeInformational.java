@@ -53,6 +53,8 @@ final class IkeInformational {
     private boolean closeRequested;
     private boolean closing;
     private boolean ikeRekeyQueued;
+    /** Until when our requests wait for the peer to take up the IKE SA it created (§2.18), if they wait. */
+    private Instant holdUntil;
 
     IkeInformational(IkeSession session) {
         this.s = session;
@@ -101,7 +103,11 @@ final class IkeInformational {
                 s.outbox.sendResponse(request.header(),
                         List.of(IkeNotifyPayload.status(IkeNotifyType.TEMPORARY_FAILURE)));
             } else {
-                s.emit(rekey.onRequest(request, children));
+                IkeEvent answered = rekey.onRequest(request, children);
+                if (answered instanceof IkeEvent.ChildSaRekeyed r) {
+                    superseded.add(r.oldInboundSpi()); // the peer replaced it and deletes it: not ours to rekey
+                }
+                s.emit(answered);
             }
             return;
         }
@@ -111,10 +117,7 @@ final class IkeInformational {
         List<IkeDeletePayload> deletes = request.payloads(IkeDeletePayload.class);
         if (deletes.stream().anyMatch(d -> d.protocol().equals(IkeProtocolId.IKE))) {
             s.outbox.sendResponse(request.header(), List.of());
-            if (ikeRekey.adoptAfterPeerDelete(now)) {
-                pending = Pending.NONE; // our rekey on the deleted SA will not be answered
-                next(now);
-            } else {
+            if (!ikeRekey.adoptAfterPeerDelete(now)) {
                 s.closed(true);
             }
             return;
@@ -169,7 +172,7 @@ final class IkeInformational {
 
     /** Starts what waited for the window of one: the close first, then queued rekeys. */
     private void next(Instant now) throws CryptoException {
-        if (s.outbox.hasOutstanding()) {
+        if (s.outbox.hasOutstanding() || holdUntil != null) {
             return;
         }
         if (closeRequested) {
@@ -221,9 +224,27 @@ final class IkeInformational {
         next(now);
     }
 
-    /** Continues with queued requests after the IKE SA was replaced. */
-    void resume(Instant now) throws CryptoException {
+    /**
+     * Continues with queued requests after the IKE SA was replaced: nothing is outstanding on the new
+     * SA, and a request of ours still open on the old one (our rekey that lost a collision, §2.8.1)
+     * will not be answered there. When the peer created the new SA ({@code peerCreated}), it has the
+     * keys only once our response reaches it, so our requests wait until it shows that it has them
+     * ({@link #peerSwitched}) or the old SA would be given up anyway; sent earlier, they could spend
+     * their retransmissions on a peer that cannot read them.
+     */
+    void resume(boolean peerCreated, Instant now) throws CryptoException {
+        pending = Pending.NONE;
+        dpdDeadline = null;
+        holdUntil = peerCreated ? now.plus(IkeRetiringSa.giveUpAfter(s.options)) : null;
         next(now);
+    }
+
+    /** The peer uses the new IKE SA or deleted the old one: our waiting requests may go. */
+    void peerSwitched(Instant now) throws CryptoException {
+        if (holdUntil != null) {
+            holdUntil = null;
+            next(now);
+        }
     }
 
     private boolean rekeyOfDeleting(IkeMessage request) {
@@ -237,9 +258,7 @@ final class IkeInformational {
             return;
         }
         closeRequested = true;
-        if (!s.outbox.hasOutstanding()) {
-            sendDelete(now);
-        }
+        next(now);
     }
 
     private void sendDelete(Instant now) throws CryptoException {
@@ -263,12 +282,12 @@ final class IkeInformational {
             return Optional.empty();
         }
         Optional<Instant> life = lifetimes.timeout();
-        Optional<Instant> live = dpdTimeout();
+        Optional<Instant> live = holdUntil != null ? Optional.of(holdUntil) : dpdTimeout();
         return life.isEmpty() ? live : live.isEmpty() || life.get().isBefore(live.get()) ? life : live;
     }
 
     private Optional<Instant> dpdTimeout() {
-        if (dpd.isEmpty() || lastHeard == null) {
+        if (dpd.isEmpty() || lastHeard == null || holdUntil != null) {
             return Optional.empty();
         }
         if (dpdDeadline != null) {
@@ -280,6 +299,9 @@ final class IkeInformational {
     void onTimeout(Instant now) throws CryptoException {
         if (closing) {
             return;
+        }
+        if (holdUntil != null && !now.isBefore(holdUntil)) {
+            peerSwitched(now); // the peer never showed it: go ahead, the retransmissions decide
         }
         if (lifetimes.ikeExpired(now)) {
             s.emit(new IkeEvent.IkeSaExpired(s.sa.spiI, s.sa.spiR));

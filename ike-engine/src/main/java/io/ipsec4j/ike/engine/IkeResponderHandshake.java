@@ -24,6 +24,7 @@ import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.Identity;
 import io.ipsec4j.model.IpAddress;
 import io.ipsec4j.model.PhaseOne;
+import io.ipsec4j.model.Tunnel;
 import io.ipsec4j.model.algorithm.IkeProposal;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -34,7 +35,9 @@ import java.util.Optional;
 /**
  * The responder's IKE_SA_INIT and IKE_AUTH: stateless COOKIE, NO_PROPOSAL_CHOSEN and
  * INVALID_KE_PAYLOAD answers, proposal choice, key exchange, NAT detection, the initiator's ID and
- * PSK AUTH checked, our AUTH, and the first CHILD SA ({@link IkeChildResponse}).
+ * PSK AUTH checked, our AUTH, and the first CHILD SA ({@link IkeChildResponse}). With several
+ * tunnels ({@link IkeResponderTunnels}), IKE_SA_INIT chooses from the proposals of those the
+ * initiator's address allows and IKE_AUTH picks the tunnel by IDi (and IDr when sent).
  *
  * <p>RFC 7296 §2.6: until IKE_SA_INIT succeeds, refusals keep no state, so a flood of requests
  * costs memory only for those that complete; §2.21.2: an IKE_AUTH whose AUTH does not verify is
@@ -45,11 +48,14 @@ import java.util.Optional;
  */
 final class IkeResponderHandshake implements IkeHandshake {
     private final IkeSession s;
-    private final PhaseOne p1;
+    /** The tunnels to choose from, or {@code null} for the session's one tunnel. */
+    private final IkeResponderTunnels choices;
+    /** The tunnels the initiator's address allows, from IKE_SA_INIT on. */
+    private List<Tunnel> candidates = List.of();
 
-    IkeResponderHandshake(IkeSession session) {
+    IkeResponderHandshake(IkeSession session, IkeResponderTunnels choices) {
         this.s = session;
-        this.p1 = session.tunnel.phaseOne();
+        this.choices = choices;
     }
 
     @Override
@@ -84,9 +90,10 @@ final class IkeResponderHandshake implements IkeHandshake {
                 return;
             }
         }
-        Optional<IkeProposalSelector.Chosen<IkeProposal>> chosen =
-                IkeProposalSelector.selectIke(sa.get().proposals(), p1.proposals(), ke.get().method());
-        if (chosen.isEmpty()) {
+        List<Tunnel> allowed = choices == null ? List.of(s.tunnel) : choices.candidates(from.getAddress());
+        Optional<IkeProposalSelector.Chosen<IkeProposal>> chosen = IkeProposalSelector.selectIke(
+                sa.get().proposals(), IkeResponderTunnels.proposals(allowed), ke.get().method());
+        if (chosen.isEmpty()) { // also when no tunnel serves this address: nothing to offer
             s.outbox.sendStatelessResponse(h, IkeNotifyPayload.status(IkeNotifyType.NO_PROPOSAL_CHOSEN), from, to);
             return;
         }
@@ -102,6 +109,7 @@ final class IkeResponderHandshake implements IkeHandshake {
         } catch (InvalidPublicValueException e) {
             return; // an unusable KE value: nothing to answer with (RFC 7296 §2.21.1 leaves this open)
         }
+        candidates = allowed;
         s.sa.spiI = h.initiatorSpi();
         s.sa.spiR = IkeRandom.ikeSpi(s.random);
         s.sa.ni = nonce.get().nonce();
@@ -135,10 +143,20 @@ final class IkeResponderHandshake implements IkeHandshake {
             refuse(m, "IKE_AUTH request without IDi and AUTH");
             return;
         }
-        if (!IkeIdentities.matches(idi.get(), p1.effectiveRemoteId())) {
-            refuse(m, "initiator's ID is not " + p1.effectiveRemoteId());
+        Optional<IkeIdPayload> idr = m.payloads(IkeIdPayload.class).stream().filter(id -> !id.initiator()).findFirst();
+        Optional<Tunnel> tunnel = choices == null
+                ? Optional.of(s.tunnel).filter(t -> IkeIdentities.matches(idi.get(), t.phaseOne().effectiveRemoteId()))
+                : IkeResponderTunnels.select(candidates, idi.get(), idr, s.sa.proposal, this::localId);
+        if (tunnel.isEmpty()) {
+            refuse(m, choices == null ? "initiator's ID is not " + s.tunnel.phaseOne().effectiveRemoteId()
+                    : "no tunnel for the initiator's ID " + idi.get().toIdentity().map(Object::toString).orElse("?")
+                            + idr.map(r -> " and IDr " + r.toIdentity().map(Object::toString).orElse("?")).orElse(""));
             return;
         }
+        if (tunnel.get() != s.tunnel) {
+            s.selectTunnel(tunnel.get());
+        }
+        PhaseOne p1 = s.tunnel.phaseOne();
         try {
             IkePskAuth.verify(auth.get(), s.sa.keys.prf(), p1.sharedSecret(), s.sa.initRequest, s.sa.nr,
                     s.sa.keys.skPi(), idi.get());
@@ -146,10 +164,10 @@ final class IkeResponderHandshake implements IkeHandshake {
             refuse(m, "initiator's AUTH: " + e.getMessage());
             return;
         }
-        IkeIdPayload idr = IkeIdentities.toPayload(localId(), false);
-        Bytes ours = IkePskAuth.responder(s.sa.keys, p1.sharedSecret(), s.sa.initResponse, s.sa.ni, idr);
+        IkeIdPayload ourId = IkeIdentities.toPayload(localId(s.tunnel), false);
+        Bytes ours = IkePskAuth.responder(s.sa.keys, p1.sharedSecret(), s.sa.initResponse, s.sa.ni, ourId);
         List<IkePayload> p = new ArrayList<>();
-        p.add(idr);
+        p.add(ourId);
         p.add(new IkeAuthPayload(IkeAuthMethod.SHARED_KEY_MIC, ours));
         IkeChildResponse child = IkeChildResponse.answer(s, m);
         p.addAll(child.payloads());
@@ -159,8 +177,8 @@ final class IkeResponderHandshake implements IkeHandshake {
         s.emit(child.event());
     }
 
-    private Identity localId() {
-        return p1.effectiveLocalId().orElseGet(() -> Identity.address(IpAddress.of(s.local.getAddress())));
+    private Identity localId(Tunnel t) {
+        return t.phaseOne().effectiveLocalId().orElseGet(() -> Identity.address(IpAddress.of(s.local.getAddress())));
     }
 
     /** Answers AUTHENTICATION_FAILED, protected, and fails (RFC 7296 §2.21.2). */

@@ -8,6 +8,7 @@ import io.ipsec4j.ike.v2.IkeHeader;
 import io.ipsec4j.ike.v2.IkeMessage;
 import io.ipsec4j.ike.v2.IkeNotifyPayload;
 import io.ipsec4j.ike.v2.IkeNotifyType;
+import io.ipsec4j.ike.v2.IkeProtocolId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,32 +62,37 @@ final class IkeRetiringSa {
         return done;
     }
 
-    /** Takes a datagram of this SA; drops what is not authentic or not in the window. */
-    void onMessage(IkeMessage m, byte[] raw) throws CryptoException {
+    /**
+     * Takes a datagram of this SA; drops what is not authentic or not in the window. Returns {@code
+     * true} for the peer's Delete of this SA, which it sends only once it uses the SA that replaced it.
+     */
+    boolean onMessage(IkeMessage m, byte[] raw) throws CryptoException {
         IkeHeader h = m.header();
         if (done || h.initiator() == outbox.saInitiator()) {
-            return;
+            return false;
         }
         if (h.response() ? !outbox.answersOutstanding(h) : outbox.resendCached(h) || !outbox.isNextRequest(h)) {
-            return;
+            return false;
         }
         IkeMessage opened;
         try {
             opened = new IkeMessage(h, outbox.sa().peerCodec.decrypt(raw, m));
         } catch (IkeProtocolException e) {
-            return; // not authentic, or malformed: dropped like on the live SA (§2.21.2)
+            return false; // not authentic, or malformed: dropped like on the live SA (§2.21.2)
         }
         if (h.response()) {
             outbox.completeOutstanding();
             finish(); // the response to our Delete
-            return;
+            return false;
         }
         if (h.exchangeType().equals(IkeExchangeType.INFORMATIONAL)) {
             // The peer's Delete or a liveness check; the SA stays (for retransmissions) until its deadline.
             outbox.sendResponse(h, List.of());
-        } else {
-            outbox.sendResponse(h, List.of(IkeNotifyPayload.status(IkeNotifyType.TEMPORARY_FAILURE)));
+            return opened.payloads(IkeDeletePayload.class).stream()
+                    .anyMatch(d -> d.protocol().equals(IkeProtocolId.IKE));
         }
+        outbox.sendResponse(h, List.of(IkeNotifyPayload.status(IkeNotifyType.TEMPORARY_FAILURE)));
+        return false;
     }
 
     /** Returns when to call {@link #onTimeout}. */

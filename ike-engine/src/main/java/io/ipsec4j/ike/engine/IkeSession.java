@@ -43,7 +43,8 @@ public final class IkeSession {
     private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
     private static final int NAT_T_PORT = 4500;
 
-    final Tunnel tunnel;
+    /** The tunnel; a responder with several picks it at IKE_AUTH ({@link IkeResponderTunnels}). */
+    Tunnel tunnel;
     final IkeSessionOptions options;
     final SecureRandom random;
     final boolean initiator;
@@ -58,7 +59,7 @@ public final class IkeSession {
     IkeOutbox outbox;
     private final List<IkeRetiringSa> retiring = new ArrayList<>();
     private Instant clock = Instant.EPOCH;
-    private final IkeInformational informational;
+    private IkeInformational informational;
     private final IkeMessageDecoder decoder = new IkeMessageDecoder();
     private final IkeHandshake handshake;
     private final Deque<IkeEvent> events = new ArrayDeque<>();
@@ -67,6 +68,11 @@ public final class IkeSession {
 
     private IkeSession(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote, boolean initiator,
             IkeSessionOptions options, SecureRandom random) {
+        this(tunnel, null, local, remote, initiator, options, random);
+    }
+
+    private IkeSession(Tunnel tunnel, IkeResponderTunnels choices, InetSocketAddress local,
+            InetSocketAddress remote, boolean initiator, IkeSessionOptions options, SecureRandom random) {
         this.tunnel = Objects.requireNonNull(tunnel, "tunnel");
         this.local = Objects.requireNonNull(local, "local");
         this.remote = remote;
@@ -75,7 +81,7 @@ public final class IkeSession {
         this.random = Objects.requireNonNull(random, "random");
         IkeIdentities.toPayload(tunnel.phaseOne().effectiveRemoteId(), !initiator); // rejects unsupported IDs now
         this.outbox = new IkeOutbox(this, sa, initiator, transmits);
-        this.handshake = initiator ? new IkeInitiatorHandshake(this) : new IkeResponderHandshake(this);
+        this.handshake = initiator ? new IkeInitiatorHandshake(this) : new IkeResponderHandshake(this, choices);
         this.informational = new IkeInformational(this);
     }
 
@@ -89,6 +95,24 @@ public final class IkeSession {
     public static IkeSession responder(Tunnel tunnel, InetSocketAddress local, IkeSessionOptions options,
             SecureRandom random) {
         return new IkeSession(tunnel, local, null, false, options, random);
+    }
+
+    /**
+     * Returns a session that answers one initiator of any of {@code tunnels} reaching us at {@code
+     * local}: IKE_SA_INIT offers the proposals of the tunnels the initiator's address allows, and
+     * IKE_AUTH picks the tunnel by the initiator's ID (and the ID it expects of us, when sent);
+     * {@link #tunnel()} then returns it. An initiator no tunnel matches is refused with
+     * NO_PROPOSAL_CHOSEN (IKE_SA_INIT) or AUTHENTICATION_FAILED (IKE_AUTH, {@link
+     * IkeFailureReason#AUTHENTICATION_FAILED}).
+     */
+    public static IkeSession responder(IkeResponderTunnels tunnels, InetSocketAddress local,
+            IkeSessionOptions options, SecureRandom random) {
+        return new IkeSession(tunnels.tunnels().get(0), tunnels, local, null, false, options, random);
+    }
+
+    /** Returns the tunnel: for a responder of several, the one IKE_AUTH picked (the first before). */
+    public Tunnel tunnel() {
+        return tunnel;
     }
 
     /** Returns the state. */
@@ -259,7 +283,9 @@ public final class IkeSession {
         IkeHeader h = m.header();
         for (IkeRetiringSa old : retiring) {
             if (old.matches(h)) {
-                old.onMessage(m, raw);
+                if (old.onMessage(m, raw) && state == IkeSessionState.ESTABLISHED) {
+                    informational.peerSwitched(now); // the peer deleted an old SA: it has the new one
+                }
                 return;
             }
         }
@@ -305,6 +331,9 @@ public final class IkeSession {
         }
         if (state == IkeSessionState.ESTABLISHED) {
             informational.heard(now);
+            if (h.initiatorSpi() == sa.spiI && h.responderSpi() == sa.spiR) {
+                informational.peerSwitched(now); // authentic on the current SA: the peer has its keys
+            }
         }
     }
 
@@ -413,6 +442,12 @@ public final class IkeSession {
         remote = new InetSocketAddress(remote.getAddress(), NAT_T_PORT);
     }
 
+    /** The responder picked {@code chosen} at IKE_AUTH, before anything ran on the IKE SA. */
+    void selectTunnel(Tunnel chosen) {
+        tunnel = chosen;
+        informational = new IkeInformational(this);
+    }
+
     void connecting() {
         state = IkeSessionState.CONNECTING;
     }
@@ -459,7 +494,7 @@ public final class IkeSession {
                 next.proposal));
         informational.ikeSaCreated(now);
         try {
-            informational.resume(now);
+            informational.resume(old == IkeSaRekey.OldSa.PEER_DELETES, now);
         } catch (CryptoException e) {
             fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
         }

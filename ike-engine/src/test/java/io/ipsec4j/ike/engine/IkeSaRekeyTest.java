@@ -4,10 +4,15 @@ import static io.ipsec4j.ike.engine.EngineFixtures.mirror;
 import static io.ipsec4j.ike.engine.EngineFixtures.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipsec4j.ike.IkeProtocolException;
+import io.ipsec4j.ike.v2.IkeExchangeType;
+import io.ipsec4j.ike.v2.IkeHeader;
+import io.ipsec4j.ike.v2.IkeMessageDecoder;
 import io.ipsec4j.model.Lifetime;
 import io.ipsec4j.model.PhaseOne;
 import io.ipsec4j.model.PhaseTwo;
 import io.ipsec4j.model.Tunnel;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +101,61 @@ class IkeSaRekeyTest {
         link.run(100);
         IkeSessionTest.assertEspFlows(link.events(link.eventsA, IkeEvent.ChildSaRekeyed.class).get(0).replacement()
                 .outbound(), link.events(link.eventsB, IkeEvent.ChildSaRekeyed.class).get(0).replacement().inbound());
+    }
+
+    /**
+     * The interleaving of {@code [2, 0, 0, 3, 0, 0, 0]} seed 3 of {@link IkeSessionModelPropertyTest}:
+     * both sides rekey the IKE SA at once, A with a CHILD SA rekey queued behind its own; A's request
+     * is lost, so A answers B's and holds it for the collision decision, while B, which never saw A's
+     * request, switches and deletes the old SA. That Delete is lost too; A's retransmitted rekey is
+     * refused on the retiring SA, and then B's retransmitted Delete makes A adopt B's SA. The queued
+     * CHILD SA rekey then runs on the new SA and both sides end with the same single CHILD SA pair.
+     */
+    @Test
+    void simultaneousIkeSaRekeyWithTheLosersRequestLostMovesItsQueuedChildRekeyToTheWinner() throws Exception {
+        Tunnel t = EngineFixtures.initiatorTunnel();
+        InMemoryLink link = IkeSessionTest.connect(t, mirror(t), OPTIONS);
+        IkeEvent.ChildSaInstalled child = link.events(link.eventsA, IkeEvent.ChildSaInstalled.class).get(0);
+        boolean[] dropped = {false, false};
+        link.deliver = (n, d) -> {
+            IkeHeader h = header(d.datagram());
+            boolean fromA = d.source().equals(EngineFixtures.INITIATOR);
+            if (fromA && !dropped[0] && !h.response() && h.exchangeType().equals(IkeExchangeType.CREATE_CHILD_SA)) {
+                return !(dropped[0] = true); // A's IKE SA rekey request
+            }
+            if (!fromA && !dropped[1] && !h.response() && h.exchangeType().equals(IkeExchangeType.INFORMATIONAL)) {
+                return !(dropped[1] = true); // B's Delete of the old IKE SA
+            }
+            return true;
+        };
+
+        link.a.rekeyIkeSa(link.now);
+        link.a.rekeyChildSa(child.inbound().spi(), link.now);
+        link.b.rekeyIkeSa(link.now);
+        link.run(500);
+
+        assertThat(dropped).containsExactly(true, true);
+        assertThat(link.events(link.eventsA, IkeEvent.IkeSaRekeyed.class)).hasSize(1)
+                .isEqualTo(link.events(link.eventsB, IkeEvent.IkeSaRekeyed.class));
+        List<Integer> liveA = liveInbound(link.eventsA);
+        List<Integer> liveB = liveInbound(link.eventsB);
+        assertThat(liveA).hasSize(1).doesNotContain(child.inbound().spi());
+        assertThat(liveB).hasSize(1);
+        IkeEvent.ChildSaInstalled pairA = installed(link.eventsA, liveA.get(0));
+        IkeEvent.ChildSaInstalled pairB = installed(link.eventsB, liveB.get(0));
+        assertThat(pairA.outbound().spi()).isEqualTo(pairB.inbound().spi());
+        IkeSessionTest.assertEspFlows(pairA.outbound(), pairB.inbound());
+        IkeSessionTest.assertEspFlows(pairB.outbound(), pairA.inbound());
+        assertThat(link.a.pollTimeout()).hasValueSatisfying(w -> assertThat(w).isAfter(link.now.plus(InMemoryLink.HORIZON)));
+        assertThat(link.b.pollTimeout()).hasValueSatisfying(w -> assertThat(w).isAfter(link.now.plus(InMemoryLink.HORIZON)));
+    }
+
+    static IkeHeader header(byte[] datagram) {
+        try {
+            return new IkeMessageDecoder().decode(Unpooled.wrappedBuffer(datagram)).header();
+        } catch (IkeProtocolException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @ParameterizedTest

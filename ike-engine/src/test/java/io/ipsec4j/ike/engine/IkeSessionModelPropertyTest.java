@@ -7,24 +7,25 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ipsec4j.model.Tunnel;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Random sequences of rekeys (CHILD SA by either side, IKE SA by the initiator, several at the same
- * instant so that they collide) over a network that loses datagrams (seeded, 20 %, at most two in a row per direction) match the
+ * instant so that they collide) over a network that loses datagrams (seeded, 20 %, each datagram at most twice) match the
  * reference model: every datagram keeps the message-ID window of {@link IkeMessageIdModel}, and
  * once quiet both sides hold the same IKE SA, exactly one CHILD SA pair that carries ESP, and no
  * leftover SA (RFC 7296 §2.3, §2.8.1, §2.18).
  */
 class IkeSessionModelPropertyTest {
-    /**
-     * Operations: 0/1 A/B rekey the CHILD SA, 2 A rekeys the IKE SA, 4 let the network run. B's IKE
-     * SA rekey (3) is left out: with it, {@code [2, 0, 0, 3, 0, 0, 0]} seed 3 (simultaneous IKE SA
-     * rekeys, then CHILD SA rekeys, under loss) ends with B holding a CHILD SA that A never installed.
-     */
-    static final int[] OPS = {0, 1, 2, 4};
+    /** Operations: 0/1 A/B rekey the CHILD SA, 2/3 A/B rekey the IKE SA, 4 let the network run. */
+    static final int[] OPS = {0, 1, 2, 3, 4};
 
     @Test
     void randomRekeysAndLossMatchTheReferenceModel() {
@@ -32,6 +33,19 @@ class IkeSessionModelPropertyTest {
                 .forAll(lists().of(integers().between(0, OPS.length - 1).map(i -> OPS[i])).ofSizeBetween(1, 8),
                         longs().between(0, 1_000_000))
                 .checkAssert(IkeSessionModelPropertyTest::check);
+    }
+
+    /**
+     * Counterexamples found with other QuickTheories seeds, kept as fixed regressions: the peer's
+     * CHILD SA rekey that collided with ours when ours was refused ({@code [3, 2, 0, 0, 0, 3, 1]}
+     * seed 18: the old SA must count as replaced, not be rekeyed again), and requests sent on an IKE
+     * SA that the peer created before the peer has our response ({@code [2, 0, 0, 0, 0, 3, 0]} seed
+     * 7790: they must wait rather than spend their retransmissions).
+     */
+    @ParameterizedTest
+    @CsvSource({"'3,2,0,0,0,3,1', 18", "'2,0,0,0,0,3,0', 7790"})
+    void foundCounterexamplesConverge(String ops, long seed) {
+        check(java.util.Arrays.stream(ops.split(",")).map(Integer::valueOf).toList(), seed);
     }
 
     private static String brief(List<IkeEvent> events) {
@@ -64,13 +78,17 @@ class IkeSessionModelPropertyTest {
         IkeSession b = EngineFixtures.responder(EngineFixtures.mirror(t), o, seed + 1);
         IkeMessageIdModel model = new IkeMessageIdModel();
         Random net = new Random(seed);
-        int[] dropsInRow = {0, 0}; // per direction
+        // Each distinct datagram is lost at most twice: a request and its cached response both get
+        // through within the retransmission limit, so every exchange completes.
+        Map<ByteBuffer, Integer> drops = new HashMap<>();
         InMemoryLink link = new InMemoryLink(a, b);
         link.deliver = (n, d) -> {
             boolean fromA = d.source().getAddress().equals(EngineFixtures.INITIATOR.getAddress());
-            int dir = fromA ? 0 : 1;
-            boolean deliver = dropsInRow[dir] >= 2 || net.nextDouble() >= 0.2;
-            dropsInRow[dir] = deliver ? 0 : dropsInRow[dir] + 1;
+            ByteBuffer key = ByteBuffer.wrap(d.datagram());
+            boolean deliver = drops.getOrDefault(key, 0) >= 2 || net.nextDouble() >= 0.2;
+            if (!deliver) {
+                drops.merge(key, 1, Integer::sum);
+            }
             model.onDatagram(d.datagram(), fromA, deliver);
             return deliver;
         };
