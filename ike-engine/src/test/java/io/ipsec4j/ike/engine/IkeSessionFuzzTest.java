@@ -12,7 +12,9 @@ import java.util.Optional;
  * fresh responder and to an initiator waiting for its IKE_SA_INIT response, never raises anything,
  * answers each datagram with at most one datagram, and never establishes an SA; fed to two
  * established sessions, they raise no event and leave the SAs up. The seed corpus in
- * {@code IkeSessionFuzzTestInputs/} (a real IKE_SA_INIT request and response) runs in every build;
+ * {@code IkeSessionFuzzTestInputs/} (a real IKE_SA_INIT request and response; for the established SAs
+ * also the two SKF fragments of an INFORMATIONAL request sealed with the responder's keys of the
+ * seeded SA, RFC 7383) runs in every build;
  * set {@code JAZZER_FUZZ=1} to fuzz.
  */
 class IkeSessionFuzzTest {
