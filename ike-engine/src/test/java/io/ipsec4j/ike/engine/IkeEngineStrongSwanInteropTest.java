@@ -216,14 +216,17 @@ class IkeEngineStrongSwanInteropTest {
     /** Moves datagrams between the session and the relay until {@code done} or 30 s pass. */
     static void pump(IkeSession s, RelayProcess relay, List<IkeEvent> events, List<RelayProcess.Received> esps,
             java.util.function.BooleanSupplier done) throws Exception {
-        pump(s, relay, events, esps, done, d -> { }, d -> { });
+        pump(s, relay, events, esps, done, d -> { }, d -> { }, Duration.ofSeconds(30));
     }
 
-    /** Like the other {@code pump}, showing every IKE datagram we send to {@code sent} and receive to {@code received}. */
+    /**
+     * Like the other {@code pump}, showing every IKE datagram we send to {@code sent} and receive to
+     * {@code received}, until {@code done} or {@code bound} passes.
+     */
     static void pump(IkeSession s, RelayProcess relay, List<IkeEvent> events, List<RelayProcess.Received> esps,
             java.util.function.BooleanSupplier done, java.util.function.Consumer<byte[]> sent,
-            java.util.function.Consumer<byte[]> received) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+            java.util.function.Consumer<byte[]> received, Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             for (var t = s.pollTransmit(); t.isPresent(); t = s.pollTransmit()) {
                 sent.accept(t.get().datagram());
@@ -248,6 +251,19 @@ class IkeEngineStrongSwanInteropTest {
         }
         for (var e = s.pollEvent(); e.isPresent(); e = s.pollEvent()) {
             events.add(e.get());
+        }
+    }
+
+    /** Decodes the IKE message of a datagram with or without the non-ESP marker; empty if it is not IKE. */
+    static java.util.Optional<io.ipsec4j.ike.v2.IkeMessage> ike(byte[] datagram) {
+        byte[] d = datagram;
+        if (d.length > 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+            d = java.util.Arrays.copyOfRange(d, 4, d.length);
+        }
+        try {
+            return java.util.Optional.of(new io.ipsec4j.ike.v2.IkeMessageDecoder().decode(Unpooled.wrappedBuffer(d)));
+        } catch (io.ipsec4j.ike.IkeProtocolException e) {
+            return java.util.Optional.empty();
         }
     }
 
