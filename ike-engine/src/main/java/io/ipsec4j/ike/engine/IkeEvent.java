@@ -2,6 +2,7 @@ package io.ipsec4j.ike.engine;
 
 import io.ipsec4j.esp.EspSa;
 import io.ipsec4j.ike.v2.IkeNotifyType;
+import io.ipsec4j.model.DpdAction;
 import io.ipsec4j.model.TrafficSelector;
 import io.ipsec4j.model.algorithm.EspProposal;
 import io.ipsec4j.model.algorithm.IkeProposal;
@@ -152,6 +153,21 @@ public sealed interface IkeEvent {
      * @param byPeer whether the peer asked for it
      */
     record IkeSaDeleted(boolean byPeer) implements IkeEvent {
+    }
+
+    /**
+     * Dead peer detection declared the peer dead: a liveness check (RFC 7296 §2.4) went unanswered
+     * for the tunnel's DPD timeout. {@link SessionFailed} with {@link IkeFailureReason#DEAD_PEER}
+     * follows; the driver applies {@code action}, the tunnel's DPD action (e.g. starts a new
+     * initiator for {@link DpdAction#RESTART}, stays down for {@link DpdAction#CLEAR}).
+     *
+     * @param action the tunnel's DPD action
+     */
+    record DeadPeerDetected(DpdAction action) implements IkeEvent {
+        /** Checks the argument. */
+        public DeadPeerDetected {
+            Objects.requireNonNull(action, "action");
+        }
     }
 
     /**

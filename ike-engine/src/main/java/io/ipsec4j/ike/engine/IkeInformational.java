@@ -325,6 +325,7 @@ final class IkeInformational {
             return;
         }
         if (dpdDeadline != null) {
+            s.emit(new IkeEvent.DeadPeerDetected(dpd.get().action()));
             s.fail(IkeFailureReason.DEAD_PEER, Optional.empty(), "no answer to the liveness check within "
                     + dpd.get().timeout() + " (DPD action " + dpd.get().action() + ")");
         } else {

@@ -8,6 +8,7 @@ import io.ipsec4j.ike.v2.IkeNotifyPayload;
 import io.ipsec4j.ike.v2.IkePayload;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class IkeOutbox {
     private IkeRetransmission outstanding;
     private long nextRequestId;
     private long nextPeerRequestId;
-    private byte[] cachedResponse;
+    private List<byte[]> cachedResponse;
     private IkeExchangeType cachedResponseType;
 
     /**
@@ -81,7 +82,7 @@ final class IkeOutbox {
     boolean resendCached(IkeHeader h) {
         if (h.messageId() == nextPeerRequestId - 1 && cachedResponse != null
                 && h.exchangeType().equals(cachedResponseType)) {
-            transmits.add(new IkeTransmit(cachedResponse, s.local, s.remote));
+            queue(cachedResponse);
             return true;
         }
         return false;
@@ -100,7 +101,7 @@ final class IkeOutbox {
         if (outstanding.exhausted(now, s.options)) {
             return true;
         }
-        transmits.add(new IkeTransmit(outstanding.datagram, s.local, s.remote));
+        queue(outstanding.datagrams); // every fragment again (RFC 7383 §2.5)
         return false;
     }
 
@@ -108,13 +109,16 @@ final class IkeOutbox {
         return outstanding.exchangeType;
     }
 
-    /** Sends a request with the next message ID and keeps it for retransmission; returns the IKE message bytes. */
+    /**
+     * Sends a request with the next message ID and keeps it for retransmission; returns the IKE
+     * message bytes (of the first fragment when fragmented, RFC 7383).
+     */
     byte[] sendRequest(IkeExchangeType type, List<IkePayload> payloads, Instant now) throws CryptoException {
         IkeHeader header = IkeHeader.of(sa.spiI, sa.spiR, type, saInitiator, false, nextRequestId);
-        byte[] message = sa.seal(header, payloads);
-        outstanding = new IkeRetransmission(nextRequestId++, type, frame(message), now, s.options);
-        transmits.add(new IkeTransmit(outstanding.datagram, s.local, s.remote));
-        return message;
+        List<byte[]> messages = s.fragments.seal(sa, saInitiator, header, payloads);
+        outstanding = new IkeRetransmission(nextRequestId++, type, frame(messages), now, s.options);
+        queue(outstanding.datagrams);
+        return messages.get(0);
     }
 
     /** Sends IKE_SA_INIT again from message ID 0 (after COOKIE or INVALID_KE_PAYLOAD, RFC 7296 §2.6, §1.2). */
@@ -123,16 +127,19 @@ final class IkeOutbox {
         return sendRequest(IkeExchangeType.IKE_SA_INIT, payloads, now);
     }
 
-    /** Sends the response to {@code request} and caches it for retransmitted requests; returns the IKE message bytes. */
+    /**
+     * Sends the response to {@code request} and caches it for retransmitted requests; returns the
+     * IKE message bytes (of the first fragment when fragmented, RFC 7383).
+     */
     byte[] sendResponse(IkeHeader request, List<IkePayload> payloads) throws CryptoException {
         IkeHeader header = IkeHeader.of(sa.spiI, sa.spiR, request.exchangeType(), saInitiator, true,
                 request.messageId());
-        byte[] message = sa.seal(header, payloads);
-        cachedResponse = frame(message);
+        List<byte[]> messages = s.fragments.seal(sa, saInitiator, header, payloads);
+        cachedResponse = frame(messages);
         cachedResponseType = request.exchangeType();
         nextPeerRequestId = request.messageId() + 1;
-        transmits.add(new IkeTransmit(cachedResponse, s.local, s.remote));
-        return message;
+        queue(cachedResponse);
+        return messages.get(0);
     }
 
     /** Answers an IKE_SA_INIT request without keeping any state (COOKIE, INVALID_KE_PAYLOAD, NO_PROPOSAL_CHOSEN). */
@@ -147,12 +154,22 @@ final class IkeOutbox {
         outstanding = null;
     }
 
-    private byte[] frame(byte[] message) {
-        if (!s.natT) {
-            return message;
+    private void queue(List<byte[]> datagrams) {
+        for (byte[] d : datagrams) {
+            transmits.add(new IkeTransmit(d, s.local, s.remote));
         }
-        byte[] out = new byte[NON_ESP_MARKER_BYTES + message.length];
-        System.arraycopy(message, 0, out, NON_ESP_MARKER_BYTES, message.length);
-        return out;
+    }
+
+    private List<byte[]> frame(List<byte[]> messages) {
+        if (!s.natT) {
+            return messages;
+        }
+        List<byte[]> framed = new ArrayList<>(messages.size());
+        for (byte[] message : messages) {
+            byte[] out = new byte[NON_ESP_MARKER_BYTES + message.length];
+            System.arraycopy(message, 0, out, NON_ESP_MARKER_BYTES, message.length);
+            framed.add(out);
+        }
+        return framed;
     }
 }

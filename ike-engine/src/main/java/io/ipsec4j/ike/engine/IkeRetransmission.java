@@ -3,6 +3,7 @@ package io.ipsec4j.ike.engine;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one request of ours that awaits its response, with its retransmission schedule.
@@ -16,15 +17,16 @@ import java.time.Instant;
 final class IkeRetransmission {
     final long messageId;
     final IkeExchangeType exchangeType;
-    final byte[] datagram;
+    /** The datagrams of the request: one, or its fragments (RFC 7383). */
+    final List<byte[]> datagrams;
     private int retransmits;
     private Instant deadline;
 
-    IkeRetransmission(long messageId, IkeExchangeType exchangeType, byte[] datagram, Instant sentAt,
+    IkeRetransmission(long messageId, IkeExchangeType exchangeType, List<byte[]> datagrams, Instant sentAt,
             IkeSessionOptions options) {
         this.messageId = messageId;
         this.exchangeType = exchangeType;
-        this.datagram = datagram;
+        this.datagrams = List.copyOf(datagrams);
         this.deadline = sentAt.plus(options.retransmitBase());
     }
 

@@ -57,6 +57,8 @@ public final class IkeSession {
     private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
     /** Message IDs and retransmission of the current IKE SA. */
     IkeOutbox outbox;
+    /** IKE fragmentation (RFC 7383), once negotiated. */
+    final IkeFragmentation fragments;
     private final List<IkeRetiringSa> retiring = new ArrayList<>();
     private Instant clock = Instant.EPOCH;
     private IkeInformational informational;
@@ -80,6 +82,7 @@ public final class IkeSession {
         this.options = Objects.requireNonNull(options, "options");
         this.random = Objects.requireNonNull(random, "random");
         IkeIdentities.toPayload(tunnel.phaseOne().effectiveRemoteId(), !initiator); // rejects unsupported IDs now
+        this.fragments = new IkeFragmentation(this);
         this.outbox = new IkeOutbox(this, sa, initiator, transmits);
         this.handshake = initiator ? new IkeInitiatorHandshake(this) : new IkeResponderHandshake(this, choices);
         this.informational = new IkeInformational(this);
@@ -301,13 +304,18 @@ public final class IkeSession {
             if (h.initiatorSpi() != sa.spiI || h.responderSpi() != (init ? 0 : sa.spiR)) {
                 return;
             }
-            if (outbox.resendCached(h) || !outbox.isNextRequest(h)) {
-                return; // a retransmitted request answered from the cache (§2.1), or outside the window
+            if (!IkeFragmentation.isLaterFragment(m) && outbox.resendCached(h) || !outbox.isNextRequest(h)) {
+                // a retransmitted request answered from the cache (§2.1; when fragmented, on its first
+                // fragment only, RFC 7383 §2.6.1), or outside the window
+                return;
             }
         }
         Optional<IkeMessage> opened = open(m, raw, h, init, now);
         if (opened.isEmpty()) {
             return;
+        }
+        if (init) {
+            fragments.onInit(opened.get());
         }
         boolean established = state == IkeSessionState.ESTABLISHED;
         if (established) {
@@ -337,19 +345,24 @@ public final class IkeSession {
         }
     }
 
-    /** Decrypts an SK message; empty (drop) without keys, for SKF, or when the integrity check fails. */
+    /**
+     * Decrypts an SK message or reassembles SKF fragments (RFC 7383 §2.6); empty (drop) without keys,
+     * while fragments are missing, or when the integrity check fails.
+     */
     private Optional<IkeMessage> open(IkeMessage m, byte[] raw, IkeHeader h, boolean init, Instant now)
             throws CryptoException {
         List<IkePayload> payloads = m.payloads();
         boolean protectedMessage = !payloads.isEmpty() && payloads.get(payloads.size() - 1) instanceof IkeSkPayload;
+        boolean fragment = IkeFragmentation.isFragment(m);
         if (init) {
-            return protectedMessage ? Optional.empty() : Optional.of(m);
+            return protectedMessage || fragment ? Optional.empty() : Optional.of(m);
         }
-        if (!protectedMessage || !sa.hasKeys()) {
+        if (!protectedMessage && !fragment || !sa.hasKeys()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new IkeMessage(h, sa.peerCodec.decrypt(raw, m)));
+            return fragment ? fragments.accept(sa, raw, m, now)
+                    : Optional.of(new IkeMessage(h, sa.peerCodec.decrypt(raw, m)));
         } catch (IkeDiscardException e) {
             return Optional.empty(); // integrity check failed or fragment refused: drop silently (§2.21.2)
         } catch (IkeErrorNotifyException e) {
@@ -383,6 +396,7 @@ public final class IkeSession {
             }
         }
         retiring.removeIf(IkeRetiringSa::isDone);
+        fragments.expire(now);
         if (halfOpenDeadline != null && !now.isBefore(halfOpenDeadline)) {
             fail(IkeFailureReason.HALF_OPEN_TIMEOUT, Optional.empty(), "no IKE_AUTH request before the timeout");
             return;
@@ -538,6 +552,7 @@ public final class IkeSession {
     }
 
     private void closeSas() {
+        fragments.close();
         sa.close();
         retiring.forEach(IkeRetiringSa::close);
         retiring.clear();

@@ -12,16 +12,30 @@ import java.util.Optional;
  * <p>A request is retransmitted after {@code retransmitBase}, doubling up to {@code retransmitMax},
  * {@code retransmitLimit} times; then the session fails (RFC 7296 §2.1, §2.4).
  *
+ * <p>IKE fragmentation (RFC 7383): unless {@code fragmentSize} is 0, both roles announce
+ * IKEV2_FRAGMENTATION_SUPPORTED in IKE_SA_INIT; once both did, a protected message whose IP datagram
+ * (IP and UDP headers, the non-ESP marker on port 4500, the IKE message) would exceed
+ * {@code fragmentSize} bytes is sent as SKF fragments of at most that size, and fragments from the
+ * peer are reassembled (RFC 7383 §2.5, §2.6). The default, {@value #DEFAULT_FRAGMENT_SIZE} bytes, is
+ * strongSwan's {@code charon.fragment_size} default, used for IPv4 as for IPv6; RFC 7383 §2.5.1 would
+ * allow 576 for IPv4 where the path MTU is unknown and small.
+ *
  * @param retransmitBase the first retransmission delay
  * @param retransmitMax the longest delay between retransmissions
  * @param retransmitLimit how many times a request is retransmitted before giving up
  * @param halfOpenTimeout how long a responder waits for IKE_AUTH after its IKE_SA_INIT response
  * @param cookieGate the responder's shared cookie gate, if cookies are to be issued (§2.6)
  * @param providers the crypto providers
+ * @param fragmentSize the largest IP datagram of an IKE message before it is fragmented, 0 (do not
+ *        offer fragmentation) or {@value #MIN_FRAGMENT_SIZE}–65535
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.1">RFC 7296 §2.1</a>
  */
 public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax, int retransmitLimit,
-        Duration halfOpenTimeout, Optional<IkeCookieGate> cookieGate, CryptoProviders providers) {
+        Duration halfOpenTimeout, Optional<IkeCookieGate> cookieGate, CryptoProviders providers, int fragmentSize) {
+    /** The default {@link #fragmentSize()}: strongSwan's default {@code charon.fragment_size}. */
+    public static final int DEFAULT_FRAGMENT_SIZE = 1280;
+    /** The smallest {@link #fragmentSize()} other than 0: room for IPv6, UDP, marker and a fragment's overhead. */
+    public static final int MIN_FRAGMENT_SIZE = 200;
 
     /** Checks the arguments. */
     public IkeSessionOptions {
@@ -39,22 +53,38 @@ public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax,
         if (halfOpenTimeout.isNegative() || halfOpenTimeout.isZero()) {
             throw new IllegalArgumentException("halfOpenTimeout must be positive");
         }
+        if (fragmentSize != 0 && (fragmentSize < MIN_FRAGMENT_SIZE || fragmentSize > 0xFFFF)) {
+            throw new IllegalArgumentException("fragmentSize: " + fragmentSize + " (expected: 0 or "
+                    + MIN_FRAGMENT_SIZE + "-65535)");
+        }
     }
 
-    /** Returns 2 s doubling to 32 s, 5 retransmissions, 30 s half-open timeout, no cookies. */
+    /**
+     * Returns 2 s doubling to 32 s, 5 retransmissions, 30 s half-open timeout, no cookies, and
+     * fragmentation offered with fragments of at most {@value #DEFAULT_FRAGMENT_SIZE} bytes.
+     */
     public static IkeSessionOptions defaults() {
         return new IkeSessionOptions(Duration.ofSeconds(2), Duration.ofSeconds(32), 5, Duration.ofSeconds(30),
-                Optional.empty(), CryptoProviders.defaults());
+                Optional.empty(), CryptoProviders.defaults(), DEFAULT_FRAGMENT_SIZE);
     }
 
     /** Returns these options with {@code gate} shared by the responder sessions. */
     public IkeSessionOptions withCookieGate(IkeCookieGate gate) {
         return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout,
-                Optional.of(gate), providers);
+                Optional.of(gate), providers, fragmentSize);
     }
 
     /** Returns these options with other retransmission settings. */
     public IkeSessionOptions withRetransmission(Duration base, Duration max, int limit) {
-        return new IkeSessionOptions(base, max, limit, halfOpenTimeout, cookieGate, providers);
+        return new IkeSessionOptions(base, max, limit, halfOpenTimeout, cookieGate, providers, fragmentSize);
+    }
+
+    /**
+     * Returns these options with IKE fragments of at most {@code bytes} (the IP datagram), or with
+     * fragmentation not offered when {@code bytes} is 0 (RFC 7383).
+     */
+    public IkeSessionOptions withFragmentSize(int bytes) {
+        return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout, cookieGate,
+                providers, bytes);
     }
 }

@@ -201,7 +201,7 @@ class IkeEngineStrongSwanInteropTest {
     }
 
     /** Opens an ESP packet with {@code in}; returns the inner packet as ISO-8859-1 text, or the error. */
-    private static String open(EspSa in, byte[] esp) {
+    static String open(EspSa in, byte[] esp) {
         try {
             ByteBuf buf = Unpooled.wrappedBuffer(esp);
             in.open(buf);
@@ -214,11 +214,22 @@ class IkeEngineStrongSwanInteropTest {
     }
 
     /** Moves datagrams between the session and the relay until {@code done} or 30 s pass. */
-    private static void pump(IkeSession s, RelayProcess relay, List<IkeEvent> events, List<RelayProcess.Received> esps,
+    static void pump(IkeSession s, RelayProcess relay, List<IkeEvent> events, List<RelayProcess.Received> esps,
             java.util.function.BooleanSupplier done) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        pump(s, relay, events, esps, done, d -> { }, d -> { }, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Like the other {@code pump}, showing every IKE datagram we send to {@code sent} and receive to
+     * {@code received}, until {@code done} or {@code bound} passes.
+     */
+    static void pump(IkeSession s, RelayProcess relay, List<IkeEvent> events, List<RelayProcess.Received> esps,
+            java.util.function.BooleanSupplier done, java.util.function.Consumer<byte[]> sent,
+            java.util.function.Consumer<byte[]> received, Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             for (var t = s.pollTransmit(); t.isPresent(); t = s.pollTransmit()) {
+                sent.accept(t.get().datagram());
                 relay.send(t.get().source().getPort(), t.get().destination(), t.get().datagram());
             }
             s.pollEvent().ifPresent(events::add);
@@ -229,6 +240,7 @@ class IkeEngineStrongSwanInteropTest {
                 if (esp) {
                     esps.add(r);
                 } else if (d.length != 1) { // a one-byte NAT-keepalive is not IKE
+                    received.accept(d);
                     s.handleDatagram(d, r.from(), r.to(), Instant.now());
                 }
             }
@@ -242,8 +254,21 @@ class IkeEngineStrongSwanInteropTest {
         }
     }
 
+    /** Decodes the IKE message of a datagram with or without the non-ESP marker; empty if it is not IKE. */
+    static java.util.Optional<io.ipsec4j.ike.v2.IkeMessage> ike(byte[] datagram) {
+        byte[] d = datagram;
+        if (d.length > 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+            d = java.util.Arrays.copyOfRange(d, 4, d.length);
+        }
+        try {
+            return java.util.Optional.of(new io.ipsec4j.ike.v2.IkeMessageDecoder().decode(Unpooled.wrappedBuffer(d)));
+        } catch (io.ipsec4j.ike.IkeProtocolException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Stops the charon of {@code node} (started by the pair), by its pid, so that our engine takes its place. */
-    private static void stopCharon(StrongSwanPair pair, Node node) throws Exception {
+    static void stopCharon(StrongSwanPair pair, Node node) throws Exception {
         String pids = HostCommand.check(10, "ip", "netns", "pids", pair.namespace(node));
         for (String pid : pids.trim().split("\\s+")) {
             if (!pid.isEmpty()) {
@@ -253,7 +278,7 @@ class IkeEngineStrongSwanInteropTest {
         Await.poll(Duration.ofSeconds(5), () -> HostCommand.check(10, "ip", "netns", "pids", pair.namespace(node)).isBlank());
     }
 
-    private static Tunnel tunnel(String ike, String esp, Child child) {
+    static Tunnel tunnel(String ike, String esp, Child child) {
         return Tunnel.builder().name("interop").gateway("gw").routing(RoutingMode.POLICY_BASED)
                 .phaseOne(PhaseOne.builder().ikeVersion(IkeVersion.IKEV2).sharedSecret(Secret.of(StrongSwanPair.PSK))
                         .remotePublicIp(IpAddress.parse(B)).localPublicIp(IpAddress.parse(A))
@@ -266,7 +291,7 @@ class IkeEngineStrongSwanInteropTest {
     }
 
     /** An IPv4/UDP packet from A's subnet to B's, sealed by {@code out}: the ESP-in-UDP payload. */
-    private static byte[] sealUdp(EspSa out, Child child, String text) throws Exception {
+    static byte[] sealUdp(EspSa out, Child child, String text) throws Exception {
         byte[] payload = text.getBytes(StandardCharsets.US_ASCII);
         int length = 28 + payload.length;
         ByteBuf ip = Unpooled.buffer(out.headroomBytes() + length + out.maxTrailerBytes());

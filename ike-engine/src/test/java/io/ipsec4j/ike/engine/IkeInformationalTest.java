@@ -90,6 +90,23 @@ class IkeInformationalTest {
         assertThat(link.now).isBeforeOrEqualTo(up.plusSeconds(10 + 30));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = DpdAction.class, names = {"CLEAR", "RESTART"})
+    void aDeadPeerIsReportedWithTheTunnelsDpdActionBeforeTheFailure(DpdAction action) {
+        Tunnel t = initiatorTunnel();
+        t = Tunnel.builder().from(t).phaseTwo(PhaseTwo.builder().from(t.phaseTwo())
+                .dpd(Dpd.ofSeconds(10, 30, action)).build()).build();
+        InMemoryLink link = IkeSessionTest.connect(t, mirror(t), OPTIONS);
+        link.deliver = (n, d) -> false;
+
+        link.run(100);
+
+        List<IkeEvent> tail = link.eventsA.subList(link.eventsA.size() - 2, link.eventsA.size());
+        assertThat(tail.get(0)).isEqualTo(new IkeEvent.DeadPeerDetected(action));
+        assertThat(tail.get(1)).isInstanceOfSatisfying(IkeEvent.SessionFailed.class,
+                f -> assertThat(f.reason()).isEqualTo(IkeFailureReason.DEAD_PEER));
+    }
+
     @Test
     void answeringPeerStaysAliveThroughManyLivenessChecks() {
         Tunnel t = withDpd(initiatorTunnel());

@@ -11,8 +11,11 @@ import java.util.Optional;
  * Coverage-guided fuzzing of {@link IkeSession#handleDatagram}: any sequence of datagrams, fed to a
  * fresh responder and to an initiator waiting for its IKE_SA_INIT response, never raises anything,
  * answers each datagram with at most one datagram, and never establishes an SA; fed to two
- * established sessions, they raise no event and leave the SAs up. The seed corpus in
- * {@code IkeSessionFuzzTestInputs/} (a real IKE_SA_INIT request and response) runs in every build;
+ * established sessions, they raise no event and leave the SAs up; the SKF fragments of a genuine
+ * request, in any order, repeated or altered, are reassembled only when all of them authenticate. The seed corpus in
+ * {@code IkeSessionFuzzTestInputs/} (a real IKE_SA_INIT request and response; for the established SAs
+ * also the two SKF fragments of an INFORMATIONAL request sealed with the responder's keys of the
+ * seeded SA, RFC 7383) runs in every build;
  * set {@code JAZZER_FUZZ=1} to fuzz.
  */
 class IkeSessionFuzzTest {
@@ -51,6 +54,53 @@ class IkeSessionFuzzTest {
             assertThat(s.pollEvent()).isEmpty();
             assertThat(s.state()).isEqualTo(IkeSessionState.ESTABLISHED);
             assertThat(s.pollTransmit().map(t -> t.datagram().length).orElse(0)).isLessThan(4096);
+        }
+    }
+
+    /**
+     * RFC 7383 reassembly on an established SA: the SKF fragments of a genuine CREATE_CHILD_SA
+     * request, delivered in any order, repeated or with a flipped bit, never raise anything, never
+     * take the SA down and install at most one CHILD SA; once every fragment arrived unmodified the
+     * request is answered and the CHILD SA installed.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void fragmentsInAnyOrderAreReassembledOnlyWhenAllAuthenticate(FuzzedDataProvider data) {
+        Tunnel base = EngineFixtures.tunnel("aes128gcm16-prfsha256-x25519", "aes128gcm16-x25519").build();
+        Tunnel t = Tunnel.builder().from(base).phaseTwo(io.ipsec4j.model.PhaseTwo.builder().from(base.phaseTwo())
+                .addLocalSubnets(io.ipsec4j.model.TrafficSelector.parse("10.3.0.0/16"))
+                .addRemoteSubnets(io.ipsec4j.model.TrafficSelector.parse("10.4.0.0/16")).build()).build();
+        IkeSessionOptions o = IkeSessionOptions.defaults().withFragmentSize(IkeFragmentationTest.TINY);
+        InMemoryLink link = IkeSessionTest.connect(t, EngineFixtures.mirror(t), o);
+        link.a.createChildSa(java.util.List.of(io.ipsec4j.model.TrafficSelector.parse("10.3.0.0/16")),
+                java.util.List.of(io.ipsec4j.model.TrafficSelector.parse("10.4.0.0/16")), link.now);
+        java.util.List<IkeTransmit> fragments = new java.util.ArrayList<>();
+        for (Optional<IkeTransmit> x = link.a.pollTransmit(); x.isPresent(); x = link.a.pollTransmit()) {
+            fragments.add(x.get());
+        }
+        assertThat(fragments).hasSizeGreaterThan(1);
+        java.util.Set<Integer> intact = new java.util.HashSet<>();
+        int installed = 0;
+        boolean answered = false;
+        for (int i = 0; i < 16 && data.remainingBytes() > 0; i++) {
+            int n = data.consumeInt(0, fragments.size() - 1);
+            byte[] d = fragments.get(n).datagram().clone();
+            if (data.consumeBoolean()) {
+                d[data.consumeInt(0, d.length - 1)] ^= (byte) (1 << data.consumeInt(0, 7));
+            } else {
+                intact.add(n);
+            }
+            link.b.handleDatagramStrict(d, EngineFixtures.INITIATOR, EngineFixtures.RESPONDER, link.now);
+            answered |= link.b.pollTransmit().isPresent();
+            for (Optional<IkeEvent> e = link.b.pollEvent(); e.isPresent(); e = link.b.pollEvent()) {
+                assertThat(e.get()).isInstanceOf(IkeEvent.ChildSaInstalled.class);
+                installed++;
+            }
+            assertThat(link.b.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+        }
+        assertThat(installed).isLessThanOrEqualTo(1);
+        if (intact.size() == fragments.size()) {
+            assertThat(answered).as("answered once every fragment arrived").isTrue();
+            assertThat(installed).isEqualTo(1);
         }
     }
 }
