@@ -33,6 +33,7 @@ import java.util.Optional;
  */
 public final class AwsTunnelOptionsParser implements CloudConfigParser {
     private static final CloudConfigFormat FORMAT = CloudConfigFormat.AWS_TUNNEL_OPTIONS_JSON;
+
     /** Creates a parser (stateless). */
     public AwsTunnelOptionsParser() {}
 

@@ -4,12 +4,14 @@ import io.ipsec4j.ike.IkeDatagramDecoder;
 import io.ipsec4j.ike.probe.IkeProbeQuestion.Kind;
 import io.ipsec4j.model.Bytes;
 import io.ipsec4j.model.algorithm.Encryption;
+import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.algorithm.KeyExchangeMethod;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The order of a probe's questions, shared by both IKE versions, and the bookkeeping of the
@@ -90,6 +92,25 @@ abstract class IkeProbePlan {
             findings.accept(current.transform());
         }
         current = null;
+    }
+
+    /**
+     * Ends the current question with the responder's choice: accepted (and, for the preference
+     * question, the preferred suite) when the model can express it, otherwise unanswered.
+     *
+     * @param chosen the proposal the responder chose, as the model reads it
+     * @param what what could not be expressed, for the reason
+     */
+    final void chose(Optional<IkeProposal> chosen, String what) {
+        if (chosen.isEmpty()) {
+            unanswered(what + " the model cannot express");
+            return;
+        }
+        findings.chosen(chosen.get());
+        if (current.kind() == Kind.PREFERENCE) {
+            findings.preferred(chosen.get());
+        }
+        accepted();
     }
 
     /** Ends the current question as rejected. */

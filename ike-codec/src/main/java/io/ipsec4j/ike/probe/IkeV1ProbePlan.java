@@ -191,15 +191,7 @@ final class IkeV1ProbePlan extends IkeProbePlan {
             List<IkeV1Proposal> proposals = sa.get().proposals();
             Optional<IkeProposal> chosen = proposals.isEmpty() ? Optional.empty()
                     : IkeV1SaProposals.toIkeProposal(proposals.get(0));
-            if (chosen.isEmpty()) {
-                unanswered("a chosen transform the model cannot express");
-                return true;
-            }
-            findings.chosen(chosen.get());
-            if (current.kind() == Kind.PREFERENCE) {
-                findings.preferred(chosen.get());
-            }
-            accepted();
+            chose(chosen, "a chosen transform");
             return true;
         }
         Optional<IkeV1NotificationPayload> error = m.payloads(IkeV1NotificationPayload.class).stream()

@@ -199,15 +199,7 @@ final class IkeV2ProbePlan extends IkeProbePlan {
             findings.fragmentation(m.notify(IkeNotifyType.IKEV2_FRAGMENTATION_SUPPORTED).isPresent());
             findings.natTraversal(m.notify(IkeNotifyType.NAT_DETECTION_SOURCE_IP).isPresent());
             Optional<IkeProposal> chosen = IkeSaProposals.toIkeProposal(sa.get().proposals().get(0));
-            if (chosen.isEmpty()) {
-                unanswered("a chosen proposal the model cannot express");
-                return true;
-            }
-            findings.chosen(chosen.get());
-            if (current.kind() == Kind.PREFERENCE) {
-                findings.preferred(chosen.get());
-            }
-            accepted();
+            chose(chosen, "a chosen proposal");
             return true;
         }
         Optional<IkeNotifyPayload> error = m.payloads(IkeNotifyPayload.class).stream()
