@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ipsec4j.crypto.CryptoProviders;
 import io.ipsec4j.crypto.Prf;
 import io.ipsec4j.esp.EspSaKeys;
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import io.ipsec4j.ike.IkeDatagramDecoder;
 import io.ipsec4j.interop.CharonLog;
 import io.ipsec4j.interop.StrongSwanPair;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a captured IKEv1 exchange between two charons against their level-4 logs: decode and
@@ -43,6 +45,24 @@ final class IkeV1CaptureChecker {
 
     private record Captured(byte[] wire, IkeV1Message message, boolean fromInitiator) {}
 
+    /** An IKEv1 message of a captured datagram and its bytes without the non-ESP marker. */
+    record Decoded(byte[] wire, IkeV1Message message) {}
+
+    /**
+     * Decodes the IKEv1 message of a captured datagram and checks that it re-encodes byte for byte;
+     * empty for ESP and NAT-T keepalives on port 4500.
+     */
+    static Optional<Decoded> decodeReencoding(UdpCapture.Datagram d) throws Exception {
+        boolean nat = d.sourcePort == EspUdpEncapsulation.PORT || d.destinationPort == EspUdpEncapsulation.PORT;
+        if (nat && !EspUdpEncapsulation.hasNonEspMarker(d.payload)) {
+            return Optional.empty();
+        }
+        IkeV1Message m = DISPATCH.decode(Unpooled.wrappedBuffer(d.payload), nat).ikeV1().orElseThrow();
+        byte[] wire = nat ? EspUdpEncapsulation.withoutNonEspMarker(d.payload) : d.payload;
+        assertThat(IkeV1MessageEncoder.encodeToBytes(m).toByteArray()).as("re-encoded %s", m.header()).isEqualTo(wire);
+        return Optional.of(new Decoded(wire, m));
+    }
+
     static byte[] dump(CharonLog log, String label, int n) {
         List<byte[]> found = log.dumps().stream().filter(d -> d.label.equals(label)).map(d -> d.bytes).toList();
         if (found.size() <= n) {
@@ -56,16 +76,11 @@ final class IkeV1CaptureChecker {
             throws Exception {
         List<Captured> ike = new ArrayList<>();
         for (UdpCapture.Datagram d : datagrams) {
-            boolean nat = d.sourcePort == 4500 || d.destinationPort == 4500;
-            byte[] p = d.payload;
-            if (nat && (p.length < 4 || p[0] != 0 || p[1] != 0 || p[2] != 0 || p[3] != 0)) {
-                continue; // ESP or a NAT-T keepalive
+            Optional<Decoded> m = decodeReencoding(d);
+            if (m.isPresent()) {
+                decoded++;
+                ike.add(new Captured(m.get().wire(), m.get().message(), d.source.equals(initiatorAddress)));
             }
-            IkeV1Message m = DISPATCH.decode(Unpooled.wrappedBuffer(p), nat).ikeV1().orElseThrow();
-            byte[] wire = nat ? java.util.Arrays.copyOfRange(p, 4, p.length) : p;
-            assertThat(IkeV1MessageEncoder.encodeToBytes(m).toByteArray()).as("re-encoded %s", m.header()).isEqualTo(wire);
-            decoded++;
-            ike.add(new Captured(wire, m, d.source.equals(initiatorAddress)));
         }
         Captured sai = ike.stream().filter(c -> c.fromInitiator && c.message.payload(IkeV1SaPayload.class).isPresent()
                 && c.message.header().messageId() == 0).findFirst().orElseThrow();
