@@ -31,8 +31,8 @@ final class Silence {
         switch (e.type) {
             case "IKE_SA_INIT" -> {
                 boolean answeredOn4500 = all.stream().flatMap(s -> s.exchanges("IKE_SA_INIT").stream())
-                        .anyMatch(x -> x.answered() && x.responses.get(0).datagram().sourcePort() == UdpDatagram.NAT_T_PORT
-                                && x.responses.get(0).datagram().source().getHostAddress().equals(peer));
+                        .flatMap(x -> x.response().stream()).map(Observed::datagram)
+                        .anyMatch(r -> r.sourcePort() == UdpDatagram.NAT_T_PORT && r.source().getHostAddress().equals(peer));
                 if (answeredOn4500 && d.destinationPort() == UdpDatagram.IKE_PORT) {
                     out.add(finding("RESPONDER_ON_4500_ONLY", Severity.WARNING, Phase.PHASE_1, "phaseOne.remotePublicIp",
                             null, d.endpoints(), sent + " got no answer, while IKE_SA_INIT on port 4500 was answered: the"
@@ -44,9 +44,10 @@ final class Silence {
                 }
             }
             case "IKE_AUTH" -> {
-                boolean initOn500 = sa.exchanges("IKE_SA_INIT").stream().anyMatch(x -> x.answered()
-                        && !x.requests.isEmpty() // a capture may hold a response without its request
-                        && x.requests.get(0).datagram().destinationPort() == UdpDatagram.IKE_PORT);
+                // a capture may hold a response without its request: request() is then empty
+                boolean initOn500 = sa.exchanges("IKE_SA_INIT").stream().filter(Exchange::answered)
+                        .flatMap(x -> x.request().stream())
+                        .anyMatch(r -> r.datagram().destinationPort() == UdpDatagram.IKE_PORT);
                 if (req.size() > UNFRAGMENTED_IKE_BYTES && !V2Rules.fragmented(req)) {
                     out.add(finding("IKE_AUTH_LOST_LARGE", Severity.ERROR, Phase.PHASE_1, "phaseOne", null,
                             req.size() + " bytes", sent + " got no answer although IKE_SA_INIT was answered; at "
