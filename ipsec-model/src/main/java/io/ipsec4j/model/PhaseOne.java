@@ -38,10 +38,17 @@ public abstract class PhaseOne {
     /** Our public IP, when known (needed to mirror the tunnel and to check the peer's view). */
     public abstract Optional<IpAddress> localPublicIp();
 
-    /** The ID the peer must present; empty means its public IP. */
+    /**
+     * The ID the peer must present; empty means its public IP. An address ID equal to
+     * {@link #remotePublicIp()} is that default and is normalized to empty when built, so two
+     * Phase I values that mean the same thing are equal.
+     */
     public abstract Optional<Identity> remoteId();
 
-    /** The ID we present; empty means our public IP. */
+    /**
+     * The ID we present; empty means our public IP. An address ID equal to {@link #localPublicIp()}
+     * is that default and is normalized to empty when built.
+     */
     public abstract Optional<Identity> localId();
 
     @Value.Default
@@ -70,7 +77,7 @@ public abstract class PhaseOne {
     public static final class Builder extends ImmutablePhaseOne.Builder {}
 
     @Value.Check
-    void check() {
+    PhaseOne check() {
         List<Finding> errors = new ArrayList<>();
         if (sharedSecret().isEmpty()) {
             errors.add(Finding.error("PSK_EMPTY", "phaseOne.sharedSecret", "the shared secret is empty"));
@@ -100,5 +107,19 @@ public abstract class PhaseOne {
         if (!errors.isEmpty()) {
             throw new ModelValidationException("invalid Phase I", errors);
         }
+        boolean localIsDefault = localId().isPresent() && localId().equals(localPublicIp().map(Identity::address));
+        boolean remoteIsDefault = remoteId().equals(Optional.of(Identity.address(remotePublicIp())));
+        if (!localIsDefault && !remoteIsDefault) {
+            return this;
+        }
+        Builder normalized = new Builder();
+        normalized.from(this);
+        if (localIsDefault) {
+            normalized.localId(Optional.empty());
+        }
+        if (remoteIsDefault) {
+            normalized.remoteId(Optional.empty());
+        }
+        return normalized.build();
     }
 }

@@ -190,4 +190,27 @@ class TunnelTest {
         Tunnel t = TestTunnels.policyBased().phaseOne(TestTunnels.phaseOne().sharedSecret(Secret.of("k8Tz.q")).build()).build();
         assertThat(t.warnings()).extracting(Finding::code).containsExactly("PSK_SHORT");
     }
+
+    @Test
+    void anIdEqualToItsSidesOwnAddressIsTheDefaultAndIsNormalizedAway() {
+        // Found by the swanctl round-trip property: "id = <own address>" reads back as no ID, so
+        // the model must hold both forms as one value.
+        PhaseOne explicit = TestTunnels.phaseOne()
+                .localId(Identity.address(IpAddress.parse("52.29.1.20")))
+                .remoteId(Identity.address(IpAddress.parse("3.120.45.10"))).build();
+        assertThat(explicit.localId()).isEmpty();
+        assertThat(explicit.remoteId()).isEmpty();
+        assertThat(explicit).isEqualTo(TestTunnels.phaseOne().build());
+        assertThat(explicit.effectiveLocalId()).contains(Identity.address(IpAddress.parse("52.29.1.20")));
+        assertThat(explicit.effectiveRemoteId()).isEqualTo(Identity.address(IpAddress.parse("3.120.45.10")));
+
+        PhaseOne other = TestTunnels.phaseOne()
+                .localId(Identity.address(IpAddress.parse("52.29.1.21")))
+                .remoteId(Identity.parse("vpn.example.com")).build();
+        assertThat(other.localId()).contains(Identity.address(IpAddress.parse("52.29.1.21")));
+        assertThat(other.remoteId()).contains(Identity.parse("vpn.example.com"));
+        PhaseOne noLocalIp = TestTunnels.phaseOne().localPublicIp(java.util.Optional.empty())
+                .localId(Identity.address(IpAddress.parse("52.29.1.20"))).build();
+        assertThat(noLocalIp.localId()).contains(Identity.address(IpAddress.parse("52.29.1.20")));
+    }
 }

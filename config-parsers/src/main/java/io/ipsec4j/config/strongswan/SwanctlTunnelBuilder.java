@@ -183,8 +183,9 @@ final class SwanctlTunnelBuilder {
         Optional<Identity> remoteId = c.identity("remote", "phaseOne.remoteId");
         boolean psk = c.authIsPsk("local") & c.authIsPsk("remote");
         ok &= psk;
-        localId.filter(id -> local.isEmpty() || !id.equals(Identity.address(local.get()))).ifPresent(b::localId);
-        remoteId.filter(id -> remote.isEmpty() || !id.equals(Identity.address(remote.get()))).ifPresent(b::remoteId);
+        // An ID equal to the side's own address is strongSwan's default; PhaseOne normalizes it away.
+        localId.ifPresent(b::localId);
+        remoteId.ifPresent(b::remoteId);
         if (remote.isPresent() && c.remoteIdIsAny()) {
             c.warning("REMOTE_ID_ANY", "phaseOne.remoteId", "the remote ID is %any (or not set): strongSwan accepts any"
                     + " identity the peer sends, while the model expects the peer's public IP", "remote.id");
