@@ -4,8 +4,6 @@ import io.ipsec4j.crypto.CryptoProviders;
 import io.ipsec4j.model.SecretBytes;
 import io.ipsec4j.model.algorithm.Encryption;
 import io.ipsec4j.model.algorithm.IntegrityAlgorithm;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.security.GeneralSecurityException;
 import java.util.Random;
 import javax.crypto.Cipher;
@@ -21,7 +19,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * ESP ChaCha20-Poly1305 with the implementation {@link CryptoProviders#defaults()} picks for the
@@ -37,20 +34,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link EspSa#implementation()} of the measured SA is printed at setup.
  */
 @State(Scope.Thread)
-public class EspChaChaBenchmark extends EspBenchmarkBase {
-    private static final int PACKETS = 64;
+public class EspChaChaBenchmark extends EspPacketBenchmark {
     private static final int TAG = 16;
 
     @Param({"1400"})
     public int size;
-
-    private EspSa outbound;
-    private EspSa inbound;
-    private ByteBuf work;
-    private int headroom;
-    private byte[][] sealed;
-    private int next;
-    private int plaintextLength;
 
     private Cipher jca;
     private SecretKeySpec jcaKey;
@@ -58,7 +46,6 @@ public class EspChaChaBenchmark extends EspBenchmarkBase {
     private KeyParameter bcKey;
     private byte[] nonce;
     private byte[] bcOut;
-    private long counter;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -66,25 +53,9 @@ public class EspChaChaBenchmark extends EspBenchmarkBase {
         byte[] km = new byte[Encryption.CHACHA20_POLY1305.keyMaterialLengthBytes()];
         random.nextBytes(km);
         EspSaKeys keys = EspSaKeys.of(SecretBytes.of(km), SecretBytes.of(new byte[0]));
-        CryptoProviders providers = CryptoProviders.defaults();
-        outbound = EspSa.builder().spi(0x1000).direction(EspDirection.OUTBOUND).encryption(Encryption.CHACHA20_POLY1305)
-                .integrity(IntegrityAlgorithm.NONE).keys(keys).providers(providers).build();
-        inbound = EspSa.builder().spi(0x1000).direction(EspDirection.INBOUND).encryption(Encryption.CHACHA20_POLY1305)
-                .integrity(IntegrityAlgorithm.NONE).keys(keys).providers(providers).replayWindow(0).build();
+        setUpSas(Encryption.CHACHA20_POLY1305, IntegrityAlgorithm.NONE, keys, CryptoProviders.defaults(), size,
+                random);
         System.err.println("EspSa.implementation(): " + outbound.implementation() + " on JDK " + Runtime.version());
-        headroom = outbound.headroomBytes();
-        work = Unpooled.buffer(headroom + size + outbound.maxTrailerBytes());
-        byte[] payload = new byte[size];
-        random.nextBytes(payload);
-        sealed = new byte[PACKETS][];
-        for (int i = 0; i < PACKETS; i++) {
-            work.clear().writerIndex(headroom).readerIndex(headroom);
-            work.writeBytes(payload);
-            outbound.seal(work, 4);
-            sealed[i] = new byte[work.readableBytes()];
-            work.getBytes(work.readerIndex(), sealed[i]);
-        }
-        plaintextLength = sealed[0].length - headroom - TAG;
         nonce = new byte[12];
         System.arraycopy(km, 32, nonce, 0, 4);
         jca = Cipher.getInstance("ChaCha20-Poly1305");
@@ -92,27 +63,6 @@ public class EspChaChaBenchmark extends EspBenchmarkBase {
         bc = new ChaCha20Poly1305();
         bcKey = new KeyParameter(km, 0, 32);
         bcOut = new byte[work.capacity()];
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        outbound.close();
-        inbound.close();
-        work.release();
-    }
-
-    @Benchmark
-    public ByteBuf seal() throws EspException {
-        work.setIndex(headroom, headroom + size);
-        outbound.seal(work, 4);
-        return work;
-    }
-
-    @Benchmark
-    public int open() throws EspException {
-        byte[] packet = nextPacket();
-        work.setIndex(0, packet.length);
-        return inbound.open(work);
     }
 
     @Benchmark
@@ -161,22 +111,10 @@ public class EspChaChaBenchmark extends EspBenchmarkBase {
         return bcOut;
     }
 
-    private byte[] nextPacket() {
-        byte[] packet = sealed[next];
-        next = (next + 1) & (PACKETS - 1);
-        System.arraycopy(packet, 0, work.array(), work.arrayOffset(), packet.length);
-        return packet;
-    }
-
     /** Writes the next counter as the IV (after the 8-byte ESP header) and into the nonce. */
     private byte[] newIv() {
-        byte[] a = work.array();
-        int off = work.arrayOffset();
-        counter++;
-        for (int i = 0; i < 8; i++) {
-            a[off + 8 + i] = (byte) (counter >>> (56 - 8 * i));
-        }
-        System.arraycopy(a, off + 8, nonce, 4, 8);
+        byte[] a = writeNextIv();
+        System.arraycopy(a, work.arrayOffset() + 8, nonce, 4, 8);
         return a;
     }
 }

@@ -3,8 +3,6 @@ package io.ipsec4j.esp;
 import io.ipsec4j.crypto.CryptoProviders;
 import io.ipsec4j.model.SecretBytes;
 import io.ipsec4j.model.algorithm.EncryptionAlgorithm;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -20,7 +18,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * ESP seal and open against a bare JCA baseline on the same bytes (issue 3 §4).
@@ -34,8 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code -t 2} measures two threads on two SAs.
  */
 @State(Scope.Thread)
-public class EspSealOpenBenchmark extends EspBenchmarkBase {
-    private static final int PACKETS = 64;
+public class EspSealOpenBenchmark extends EspPacketBenchmark {
 
     @Param({"AES128_GCM16", "AES256_GCM16", "CHACHA20_POLY1305_BC", "CHACHA20_POLY1305_JDK",
             "AES128_CBC_HMAC_SHA1_96", "AES256_CBC_HMAC_SHA2_256_128"})
@@ -44,21 +40,12 @@ public class EspSealOpenBenchmark extends EspBenchmarkBase {
     @Param({"64", "512", "1400", "9000"})
     public int size;
 
-    private EspSa outbound;
-    private EspSa inbound;
-    private ByteBuf work;
-    private int headroom;
-    private byte[][] sealed;
-    private int next;
-
     private Cipher jcaCipher;
     private Mac jcaMac;
     private SecretKeySpec jcaKey;
     private byte[] salt;
     private byte[] nonce;
     private byte[] icv;
-    private long counter;
-    private int plaintextLength;
     private boolean aead;
 
     @Setup(Level.Trial)
@@ -69,23 +56,7 @@ public class EspSealOpenBenchmark extends EspBenchmarkBase {
         random.nextBytes(encKey);
         random.nextBytes(intKey);
         EspSaKeys keys = EspSaKeys.of(SecretBytes.of(encKey), SecretBytes.of(intKey));
-        outbound = EspSa.builder().spi(0x1000).direction(EspDirection.OUTBOUND).encryption(suite.encryption)
-                .integrity(suite.integrity).keys(keys).providers(suite.providers).build();
-        inbound = EspSa.builder().spi(0x1000).direction(EspDirection.INBOUND).encryption(suite.encryption)
-                .integrity(suite.integrity).keys(keys).providers(suite.providers).replayWindow(0).build();
-        headroom = outbound.headroomBytes();
-        work = Unpooled.buffer(headroom + size + outbound.maxTrailerBytes());
-        byte[] payload = new byte[size];
-        random.nextBytes(payload);
-        sealed = new byte[PACKETS][];
-        for (int i = 0; i < PACKETS; i++) {
-            work.clear().writerIndex(headroom).readerIndex(headroom);
-            work.writeBytes(payload);
-            outbound.seal(work, 4);
-            sealed[i] = new byte[work.readableBytes()];
-            work.getBytes(work.readerIndex(), sealed[i]);
-        }
-        plaintextLength = sealed[0].length - headroom - outbound.icvLengthBytes();
+        setUpSas(suite.encryption, suite.integrity, keys, suite.providers, size, random);
         aead = suite.encryption.isAead();
         int keyBytes = suite.encryption.keyBits() / 8;
         salt = Arrays.copyOfRange(encKey, keyBytes, encKey.length);
@@ -106,37 +77,10 @@ public class EspSealOpenBenchmark extends EspBenchmarkBase {
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        outbound.close();
-        inbound.close();
-        work.release();
-    }
-
-    @Benchmark
-    public ByteBuf seal() throws EspException {
-        work.setIndex(headroom, headroom + size);
-        outbound.seal(work, 4);
-        return work;
-    }
-
-    @Benchmark
-    public int open() throws EspException {
-        byte[] packet = sealed[next];
-        next = (next + 1) & (PACKETS - 1);
-        System.arraycopy(packet, 0, work.array(), work.arrayOffset(), packet.length);
-        work.setIndex(0, packet.length);
-        return inbound.open(work);
-    }
-
     @Benchmark
     public byte[] jcaSeal() throws GeneralSecurityException {
-        byte[] a = work.array();
+        byte[] a = writeNextIv();
         int off = work.arrayOffset();
-        counter++;
-        for (int i = 0; i < 8; i++) {
-            a[off + 8 + i] = (byte) (counter >>> (56 - 8 * i));
-        }
         if (aead) {
             System.arraycopy(a, off + 8, nonce, salt.length, 8);
             jcaCipher.init(Cipher.ENCRYPT_MODE, jcaKey, spec());
@@ -153,11 +97,9 @@ public class EspSealOpenBenchmark extends EspBenchmarkBase {
 
     @Benchmark
     public byte[] jcaOpen() throws GeneralSecurityException {
-        byte[] packet = sealed[next];
-        next = (next + 1) & (PACKETS - 1);
+        nextPacket();
         byte[] a = work.array();
         int off = work.arrayOffset();
-        System.arraycopy(packet, 0, a, off, packet.length);
         if (aead) {
             System.arraycopy(a, off + 8, nonce, salt.length, 8);
             jcaCipher.init(Cipher.DECRYPT_MODE, jcaKey, spec());

@@ -24,7 +24,7 @@ class IkeResponderTunnelsTest {
     private static final IkeSessionOptions OPTIONS = IkeSessionOptions.defaults();
 
     /** An initiator's tunnel named {@code id}, with its own PSK and remote subnet. */
-    private static Tunnel initiatorTunnel(String id, String psk, String remoteSubnet, String ike) {
+    static Tunnel initiatorTunnel(String id, String psk, String remoteSubnet, String ike) {
         Tunnel base = EngineFixtures.tunnel(ike, "aes256gcm16").name(id).build();
         return Tunnel.builder().from(base)
                 .phaseOne(PhaseOne.builder().from(base.phaseOne()).localId(Identity.fqdn(id))
@@ -34,9 +34,9 @@ class IkeResponderTunnelsTest {
                 .build();
     }
 
-    private static final Tunnel ALPHA = initiatorTunnel("alpha.example", "alpha-psk-7Hn2Zr9fKx4TwLp8",
+    static final Tunnel ALPHA = initiatorTunnel("alpha.example", "alpha-psk-7Hn2Zr9fKx4TwLp8",
             "10.2.0.0/16", "aes256gcm16-prfsha384-ecp384");
-    private static final Tunnel BETA = initiatorTunnel("beta.example", "beta-psk-q9Vb3MZr9fKx4TwLp",
+    static final Tunnel BETA = initiatorTunnel("beta.example", "beta-psk-q9Vb3MZr9fKx4TwLp",
             "10.3.0.0/16", "aes256gcm16-prfsha384-ecp384");
 
     private static InMemoryLink connect(Tunnel initiator, IkeResponderTunnels tunnels) {

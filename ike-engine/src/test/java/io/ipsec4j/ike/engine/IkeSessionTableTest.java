@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ipsec4j.ike.v2.IkeNotifyType;
-import io.ipsec4j.model.Identity;
-import io.ipsec4j.model.PhaseOne;
-import io.ipsec4j.model.PhaseTwo;
-import io.ipsec4j.model.Secret;
-import io.ipsec4j.model.TrafficSelector;
 import io.ipsec4j.model.Tunnel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -28,19 +23,11 @@ import org.junit.jupiter.api.Test;
 class IkeSessionTableTest {
     private static final IkeSessionOptions OPTIONS = IkeSessionOptions.defaults();
 
-    private static Tunnel initiatorTunnel(String id, String psk, String remoteSubnet) {
-        Tunnel base = EngineFixtures.tunnel("aes256gcm16-prfsha384-ecp384", "aes256gcm16").name(id).build();
-        return Tunnel.builder().from(base)
-                .phaseOne(PhaseOne.builder().from(base.phaseOne()).localId(Identity.fqdn(id))
-                        .remoteId(Identity.fqdn("gw.example")).sharedSecret(Secret.of(psk)).build())
-                .phaseTwo(PhaseTwo.builder().from(base.phaseTwo()).remoteSubnets(List.of(TrafficSelector.parse(
-                        remoteSubnet))).build())
-                .build();
-    }
-
-    private static final Tunnel ALPHA = initiatorTunnel("alpha.example", "alpha-psk-7Hn2Zr9fKx4TwLp8", "10.2.0.0/16");
-    private static final Tunnel BETA = initiatorTunnel("beta.example", "beta-psk-q9Vb3MZr9fKx4TwLp", "10.3.0.0/16");
-    private static final Tunnel GAMMA = initiatorTunnel("gamma.example", "gamma-psk-Zr9fKx4TwLp8q9Vb", "10.4.0.0/16");
+    private static final Tunnel ALPHA = IkeResponderTunnelsTest.ALPHA;
+    private static final Tunnel BETA = IkeResponderTunnelsTest.BETA;
+    private static final Tunnel GAMMA = IkeResponderTunnelsTest.initiatorTunnel("gamma.example",
+            "gamma-psk-Zr9fKx4TwLp8q9Vb", "10.4.0.0/16",
+            "aes256gcm16-prfsha384-ecp384");
 
     /** Two tables and a virtual clock; delivers every datagram of one table to the other at once. */
     private static final class Net {
