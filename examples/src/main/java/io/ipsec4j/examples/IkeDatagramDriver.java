@@ -2,6 +2,7 @@ package io.ipsec4j.examples;
 
 import io.ipsec4j.ike.engine.IkeEvent;
 import io.ipsec4j.ike.engine.IkeSession;
+import io.ipsec4j.ike.engine.IkeSessionTable;
 import io.ipsec4j.ike.engine.IkeTransmit;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,21 +19,25 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * A JDK {@link DatagramChannel} driver for one {@link IkeSession}: binds the session's IKE port
- * (and port 4500 when asked, for NAT traversal), sends what the session hands out, feeds it what
- * arrives, fires its timeouts from the wall clock and passes its events on. One thread, no
- * framework: the few dozen lines an embedder would write around the sans-IO engine.
+ * A JDK {@link DatagramChannel} driver for one {@link IkeSession} or a gateway's
+ * {@link IkeSessionTable}: binds the IKE port (and port 4500 when asked, for NAT traversal), sends
+ * what the sessions hand out, feeds the table what arrives, fires timeouts from the wall clock and
+ * passes events on. One thread, no framework: the few dozen lines an embedder would write around
+ * the sans-IO engine.
  *
- * <p>Datagrams on port 4500 that do not start with the four-byte non-ESP marker are ESP (RFC 3948
- * §2.2) and are passed to the ESP consumer instead of the session.
+ * <p>Datagrams that the table finds not to be IKE and that arrive on port 4500 are ESP (RFC 3948
+ * §2.2) and are passed to the ESP consumer; one-byte NAT keepalives are dropped.
  */
 public final class IkeDatagramDriver implements AutoCloseable {
     private static final int MAX_DATAGRAM_BYTES = 65_535;
     private static final int NAT_T_PORT = 4500;
 
-    private final IkeSession session;
+    private final IkeSessionTable table;
+    /** The one session of a single-session driver, whose commands the driver picks up; else null. */
+    private final IkeSession single;
     private final Selector selector;
     private final Map<Integer, DatagramChannel> byPort = new HashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM_BYTES);
@@ -45,7 +50,27 @@ public final class IkeDatagramDriver implements AutoCloseable {
      * @throws IOException if a port cannot be bound
      */
     public IkeDatagramDriver(IkeSession session, InetSocketAddress local, boolean natT, Clock clock) throws IOException {
-        this.session = session;
+        this(IkeSessionTable.withoutResponder(1), session, local, natT, clock);
+    }
+
+    /**
+     * Binds {@code local} for the sessions of {@code table} (and {@code local}'s address on port
+     * 4500 if {@code natT}): a gateway that answers every peer its table's tunnels serve.
+     *
+     * @throws IOException if a port cannot be bound
+     */
+    public IkeDatagramDriver(IkeSessionTable table, InetSocketAddress local, boolean natT, Clock clock)
+            throws IOException {
+        this(table, null, local, natT, clock);
+    }
+
+    private IkeDatagramDriver(IkeSessionTable table, IkeSession single, InetSocketAddress local, boolean natT,
+            Clock clock) throws IOException {
+        this.table = table;
+        this.single = single;
+        if (single != null) {
+            table.add(single);
+        }
         this.clock = clock;
         this.selector = Selector.open();
         try {
@@ -77,33 +102,38 @@ public final class IkeDatagramDriver implements AutoCloseable {
      * Drives the session until {@code done} accepts an event, the session stops, or {@code bound}
      * passes; returns whether {@code done} was met.
      */
-    public boolean runUntil(java.util.function.Predicate<IkeEvent> done, Duration bound, Consumer<IkeEvent> events)
-            throws IOException {
+    public boolean runUntil(Predicate<IkeEvent> done, Duration bound, Consumer<IkeEvent> events) throws IOException {
+        return serveUntil(e -> done.test(e.event()), bound, e -> events.accept(e.event()));
+    }
+
+    /**
+     * Drives every session of the table until {@code done} accepts an event, a single-session
+     * driver's session stops, or {@code bound} passes; returns whether {@code done} was met.
+     */
+    public boolean serveUntil(Predicate<IkeSessionTable.SessionEvent> done, Duration bound,
+            Consumer<IkeSessionTable.SessionEvent> events) throws IOException {
         Instant end = clock.instant().plus(bound);
         while (clock.instant().isBefore(end)) {
             if (drain(done, events)) {
                 return true;
             }
-            if (!session.pollTimeout().isPresent() && stopped()) {
-                return false;
+            if (single != null && table.size() == 0) {
+                return false; // the session failed or closed
             }
             step(Duration.between(clock.instant(), end));
         }
         return drain(done, events);
     }
 
-    private boolean stopped() {
-        return switch (session.state()) {
-            case FAILED, CLOSED -> true;
-            default -> false;
-        };
-    }
-
     /** Sends pending datagrams and passes pending events; returns whether {@code done} accepted one. */
-    private boolean drain(java.util.function.Predicate<IkeEvent> done, Consumer<IkeEvent> events) throws IOException {
+    private boolean drain(Predicate<IkeSessionTable.SessionEvent> done, Consumer<IkeSessionTable.SessionEvent> events)
+            throws IOException {
+        if (single != null && table.size() > 0) {
+            table.update(single); // what a command called on the session since queued
+        }
         sendAll();
         boolean met = false;
-        for (Optional<IkeEvent> e = session.pollEvent(); e.isPresent(); e = session.pollEvent()) {
+        for (Optional<IkeSessionTable.SessionEvent> e = table.pollEvent(); e.isPresent(); e = table.pollEvent()) {
             events.accept(e.get());
             met |= done.test(e.get());
             sendAll();
@@ -114,7 +144,7 @@ public final class IkeDatagramDriver implements AutoCloseable {
     /** Waits at most {@code maxWait} (or until the session's timeout) for datagrams and handles them. */
     public void step(Duration maxWait) throws IOException {
         Instant now = clock.instant();
-        Optional<Instant> timeout = session.pollTimeout();
+        Optional<Instant> timeout = table.pollTimeout();
         long waitMillis = Math.max(1, Math.min(maxWait.toMillis(),
                 timeout.map(t -> Duration.between(now, t).toMillis()).orElse(Long.MAX_VALUE)));
         if (timeout.isEmpty() || timeout.get().isAfter(now)) {
@@ -126,19 +156,18 @@ public final class IkeDatagramDriver implements AutoCloseable {
                 byte[] datagram = new byte[buffer.remaining()];
                 buffer.get(datagram);
                 InetSocketAddress to = (InetSocketAddress) channel.getLocalAddress();
-                boolean isEsp = to.getPort() == NAT_T_PORT && datagram.length > 4
-                        && (datagram[0] | datagram[1] | datagram[2] | datagram[3]) != 0;
-                if (isEsp) {
+                IkeSessionTable.Outcome outcome = table.handleDatagram(datagram, (InetSocketAddress) from, to,
+                        clock.instant());
+                // a one-byte NAT keepalive is neither IKE nor ESP (RFC 3948 §2.3)
+                if (outcome == IkeSessionTable.Outcome.NOT_IKE && to.getPort() == NAT_T_PORT && datagram.length > 1) {
                     esp.accept(datagram);
-                } else if (datagram.length > 1) { // a one-byte NAT-keepalive is not IKE (RFC 3948 §2.3)
-                    session.handleDatagram(datagram, (InetSocketAddress) from, to, clock.instant());
                 }
             }
         }
         selector.selectedKeys().clear();
         Instant after = clock.instant();
-        if (session.pollTimeout().filter(t -> !t.isAfter(after)).isPresent()) {
-            session.handleTimeout(after);
+        if (table.pollTimeout().filter(t -> !t.isAfter(after)).isPresent()) {
+            table.handleTimeout(after);
         }
         sendAll();
     }
@@ -151,7 +180,7 @@ public final class IkeDatagramDriver implements AutoCloseable {
     }
 
     private void sendAll() throws IOException {
-        for (Optional<IkeTransmit> t = session.pollTransmit(); t.isPresent(); t = session.pollTransmit()) {
+        for (Optional<IkeTransmit> t = table.pollTransmit(); t.isPresent(); t = table.pollTransmit()) {
             DatagramChannel channel = byPort.get(t.get().source().getPort());
             if (channel == null) {
                 channel = byPort.values().iterator().next(); // a port we were not asked to bind

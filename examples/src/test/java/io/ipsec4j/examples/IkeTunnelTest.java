@@ -104,7 +104,7 @@ class IkeTunnelTest {
                 .map(IkeEvent.ChildSaInstalled.class::cast).findFirst().orElseThrow();
     }
 
-    private static int freePort(String host) throws Exception {
+    static int freePort(String host) throws Exception {
         try (DatagramChannel c = DatagramChannel.open()) {
             c.bind(new InetSocketAddress(host, 0));
             return ((InetSocketAddress) c.getLocalAddress()).getPort();

@@ -14,10 +14,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -117,6 +119,8 @@ public final class IkeSessionTable {
     private final Map<IkeSession, Entry> entries = new IdentityHashMap<>();
     private final Map<SpiPair, Entry> bySpis = new HashMap<>();
     private final Map<InitKey, Entry> byInit = new HashMap<>();
+    /** Responder sessions the caller added that wait for their first IKE_SA_INIT request, oldest first. */
+    private final Set<Entry> waiting = new LinkedHashSet<>();
     private final TreeSet<Entry> timers = new TreeSet<>(
             Comparator.comparing((Entry e) -> e.due).thenComparingLong(e -> e.order));
     private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
@@ -149,13 +153,19 @@ public final class IkeSessionTable {
                 maxSessions);
     }
 
-    /** Returns a table that carries only sessions {@linkplain #add added} by the caller (new requests are UNKNOWN_SA). */
+    /**
+     * Returns a table that carries only sessions {@linkplain #add added} by the caller: new
+     * IKE_SA_INIT requests go to an added responder that waits for one, else are UNKNOWN_SA.
+     */
     public static IkeSessionTable withoutResponder(int maxSessions) {
         return new IkeSessionTable(Optional.empty(), IkeSessionOptions.defaults(), new SecureRandom(), maxSessions);
     }
 
     /**
-     * Adds a session the caller made (typically an initiator) and takes what it has queued.
+     * Adds a session the caller made and takes what it has queued: an initiator, or a responder
+     * (with one tunnel or its own {@link IkeResponderTunnels}) that answers the next new
+     * IKE_SA_INIT request before the table would start a session of its own; a responder that
+     * refuses a request statelessly waits for the next.
      *
      * @throws IllegalStateException if the table is full or already holds the session
      */
@@ -169,6 +179,9 @@ public final class IkeSessionTable {
         }
         Entry e = new Entry(session, added++);
         entries.put(session, e);
+        if (!session.isInitiator() && session.state() == IkeSessionState.IDLE) {
+            waiting.add(e);
+        }
         collect(e);
     }
 
@@ -217,7 +230,14 @@ public final class IkeSessionTable {
             collect(e);
             return Outcome.ROUTED;
         }
-        if (!init || response || spiR != 0 || spiI == 0 || tunnels.isEmpty()) {
+        if (!init || response || spiR != 0 || spiI == 0) {
+            return Outcome.UNKNOWN_SA;
+        }
+        if (!waiting.isEmpty()) { // a responder session the caller added takes the first request
+            answer(waiting.iterator().next(), spiI, datagram, from, to, now);
+            return Outcome.ROUTED;
+        }
+        if (tunnels.isEmpty()) {
             return Outcome.UNKNOWN_SA;
         }
         if (entries.size() >= maxSessions) {
@@ -226,14 +246,29 @@ public final class IkeSessionTable {
         IkeSession s = IkeSession.responder(tunnels.get(), to, options, random);
         e = new Entry(s, added++);
         entries.put(s, e);
-        e.init = new InitKey(spiI, from.getAddress());
-        byInit.put(e.init, e);
-        s.handleDatagram(datagram, from, to, now);
-        collect(e);
-        if (s.state() == IkeSessionState.IDLE) {
+        if (!answer(e, spiI, datagram, from, to, now)) {
             remove(e); // refused statelessly: keep nothing (RFC 7296 §2.6)
         }
         return Outcome.NEW_SESSION;
+    }
+
+    /**
+     * Hands a new IKE_SA_INIT request to an idle responder session; returns {@code false} if the
+     * session refused it statelessly (COOKIE, NO_PROPOSAL_CHOSEN, INVALID_KE_PAYLOAD) and is still idle.
+     */
+    private boolean answer(Entry e, long spiI, byte[] datagram, InetSocketAddress from, InetSocketAddress to,
+            Instant now) {
+        e.init = new InitKey(spiI, from.getAddress());
+        byInit.put(e.init, e);
+        e.session.handleDatagram(datagram, from, to, now);
+        collect(e);
+        if (e.session.state() == IkeSessionState.IDLE) {
+            byInit.remove(e.init, e);
+            e.init = null;
+            return false;
+        }
+        waiting.remove(e);
+        return true;
     }
 
     /** Runs the timers of every session due at {@code now}. */
@@ -333,6 +368,7 @@ public final class IkeSessionTable {
 
     private void remove(Entry e) {
         entries.remove(e.session);
+        waiting.remove(e);
         if (e.due != null) {
             timers.remove(e);
             e.due = null;

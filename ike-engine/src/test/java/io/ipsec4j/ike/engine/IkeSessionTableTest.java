@@ -252,6 +252,34 @@ class IkeSessionTableTest {
     }
 
     @Test
+    void anAddedResponderSessionTakesTheFirstRequestItAccepts() {
+        IkeSession waiting = EngineFixtures.responder(mirror(ALPHA), OPTIONS, 2);
+        IkeSessionTable gateway = IkeSessionTable.withoutResponder(2);
+        gateway.add(waiting);
+        // A request it cannot accept is refused statelessly; the session still waits.
+        IkeSession stranger = EngineFixtures.initiator(
+                EngineFixtures.tunnel("aes128-sha256-modp2048", "aes128-sha256").build(), OPTIONS, 7);
+        stranger.initiate(EngineFixtures.T0);
+        IkeTransmit refused = stranger.pollTransmit().orElseThrow();
+        assertThat(gateway.handleDatagram(refused.datagram(), refused.source(), refused.destination(),
+                EngineFixtures.T0)).isEqualTo(IkeSessionTable.Outcome.ROUTED);
+        assertThat(IkeEngineStrongSwanInteropTest.ike(gateway.pollTransmit().orElseThrow().datagram()).orElseThrow()
+                .notify(IkeNotifyType.NO_PROPOSAL_CHOSEN)).isPresent();
+        assertThat(waiting.state()).isEqualTo(IkeSessionState.IDLE);
+
+        Net net = new Net(gateway);
+        IkeSession alpha = net.start(ALPHA, 1);
+        net.run(Duration.ofSeconds(60));
+        assertThat(alpha.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+        assertThat(waiting.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+        assertThat(gateway.sessions()).containsExactly(waiting);
+        // Taken: the next new request finds no responder.
+        IkeTransmit another = firstRequest(3);
+        assertThat(gateway.handleDatagram(another.datagram(), another.source(), another.destination(), net.now))
+                .isEqualTo(IkeSessionTable.Outcome.UNKNOWN_SA);
+    }
+
+    @Test
     void addAndUpdateCheckTheirArguments() {
         IkeSessionTable table = IkeSessionTable.withoutResponder(1);
         IkeSession a = EngineFixtures.initiator(ALPHA, OPTIONS, 1);
