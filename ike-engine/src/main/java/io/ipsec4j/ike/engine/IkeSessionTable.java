@@ -1,18 +1,15 @@
 package io.ipsec4j.ike.engine;
 
-import io.ipsec4j.ike.IkeDatagramDecoder;
-import io.ipsec4j.ike.IkeHeaders;
 import io.ipsec4j.ike.v2.IkeExchangeType;
-import java.net.InetAddress;
+import io.ipsec4j.model.DpdAction;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +32,8 @@ import java.util.TreeSet;
  * NO_PROPOSAL_CHOSEN); such datagrams are routed by SPIi and the peer's address, so that
  * retransmissions and an initiator's retry reach the session that has the exchange. Every other
  * datagram goes to the session that sent a datagram with the same pair, or whose IKE SA rekey
- * created it ({@link IkeEvent.IkeSaRekeyed}, §2.18); each session keeps its {@value #PAIRS_KEPT}
- * newest pairs, so that the old SA's Delete still arrives after a rekey and the table does not grow
+ * created it ({@link IkeEvent.IkeSaRekeyed}, §2.18); each session keeps its
+ * {@value IkeSpiRoutes#PAIRS_KEPT} newest pairs, so that the old SA's Delete still arrives after a rekey and the table does not grow
  * with the number of rekeys.
  *
  * <h2>Bounds</h2>
@@ -47,6 +44,16 @@ import java.util.TreeSet;
  * is queued. Datagrams that are not IKEv2 (ESP and NAT keepalives on port 4500, IKEv1) or that name
  * no known SA change nothing; {@link Outcome} says why.
  *
+ * <h2>Keeping initiated tunnels up</h2>
+ * For the initiator sessions it holds, the table re-authenticates (RFC 7296 §2.8.3): on
+ * {@link #reauthenticate} or, with {@link #reauthenticateEvery}, that long after each IKE SA was
+ * established, it starts a new session for the same tunnel, which authenticates afresh with new
+ * keys and new CHILD SAs, and closes the old session (Delete) once the new one has its first CHILD
+ * SA: make before break, so traffic never lacks an SA. A session that ends with
+ * {@link IkeEvent.DeadPeerDetected} for a tunnel whose DPD action is {@link DpdAction#RESTART} is
+ * replaced by a new session at once (one attempt per detection: if the peer stays silent, the new
+ * session fails with a retransmission timeout and the table leaves it there).
+ *
  * <h2>Commands on a session</h2>
  * Commands such as {@link IkeSession#initiate}, {@link IkeSession#rekeyChildSa} or
  * {@link IkeSession#close} are called on the session itself; then {@link #update(IkeSession)} picks
@@ -56,13 +63,7 @@ import java.util.TreeSet;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.1">RFC 7296 §3.1</a>
  */
 public final class IkeSessionTable {
-    /** How many SPI pairs of its IKE SAs (the current one and those it replaced) a session keeps routed. */
-    public static final int PAIRS_KEPT = 3;
     private static final int NAT_T_PORT = 4500;
-    private static final int SPI_R_OFFSET = 8;
-    private static final int EXCHANGE_OFFSET = 18;
-    private static final int FLAGS_OFFSET = 19;
-    private static final int RESPONSE_FLAG = 0x20;
 
     /** What {@link #handleDatagram} did with a datagram. */
     public enum Outcome {
@@ -72,7 +73,7 @@ public final class IkeSessionTable {
         NEW_SESSION,
         /** Not an IKEv2 message: ESP or a NAT keepalive on port 4500, an IKEv1 or a truncated datagram. */
         NOT_IKE,
-        /** An IKEv2 message of no IKE SA in the table (or a new IKE_SA_INIT with no responder configured). */
+        /** An IKEv2 message of no IKE SA in the table (or a new IKE_SA_INIT with no responder to take it). */
         UNKNOWN_SA,
         /** An IKE_SA_INIT request dropped because the table holds {@code maxSessions} sessions. */
         FULL
@@ -92,23 +93,23 @@ public final class IkeSessionTable {
         }
     }
 
-    private record SpiPair(long initiatorSpi, long responderSpi) {
-    }
-
-    private record InitKey(long initiatorSpi, InetAddress peer) {
-    }
-
-    /** A session with its routing keys and the time its timer is filed under. */
+    /** A session with its timer and, for an initiator, where it started (to start it again). */
     private static final class Entry {
         final IkeSession session;
         final long order;
-        final Deque<SpiPair> pairs = new ArrayDeque<>();
-        InitKey init;
+        final InetSocketAddress startLocal;
+        final InetSocketAddress startRemote;
+        /** The session this one replaces, closed once this one has a CHILD SA; or null. */
+        IkeSession replacing;
+        Instant reauthAt;
         Instant due;
+        boolean restart;
 
         Entry(IkeSession session, long order) {
             this.session = session;
             this.order = order;
+            this.startLocal = session.isInitiator() ? session.local : null;
+            this.startRemote = session.isInitiator() ? session.remote : null;
         }
     }
 
@@ -117,14 +118,15 @@ public final class IkeSessionTable {
     private final SecureRandom random;
     private final int maxSessions;
     private final Map<IkeSession, Entry> entries = new IdentityHashMap<>();
-    private final Map<SpiPair, Entry> bySpis = new HashMap<>();
-    private final Map<InitKey, Entry> byInit = new HashMap<>();
+    private final IkeSpiRoutes<Entry> routes = new IkeSpiRoutes<>();
     /** Responder sessions the caller added that wait for their first IKE_SA_INIT request, oldest first. */
     private final Set<Entry> waiting = new LinkedHashSet<>();
     private final TreeSet<Entry> timers = new TreeSet<>(
             Comparator.comparing((Entry e) -> e.due).thenComparingLong(e -> e.order));
     private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
     private final Deque<SessionEvent> events = new ArrayDeque<>();
+    private Optional<Duration> reauthInterval = Optional.empty();
+    private Instant clock = Instant.EPOCH;
     private long added;
 
     private IkeSessionTable(Optional<IkeResponderTunnels> tunnels, IkeSessionOptions options, SecureRandom random,
@@ -162,6 +164,21 @@ public final class IkeSessionTable {
     }
 
     /**
+     * Re-authenticates each initiator session {@code interval} after its IKE SA was established
+     * (like strongSwan's {@code reauth_time}); see the class comment.
+     *
+     * @return this table
+     * @throws IllegalArgumentException if {@code interval} is not positive
+     */
+    public IkeSessionTable reauthenticateEvery(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive: " + interval);
+        }
+        this.reauthInterval = Optional.of(interval);
+        return this;
+    }
+
+    /**
      * Adds a session the caller made and takes what it has queued: an initiator, or a responder
      * (with one tunnel or its own {@link IkeResponderTunnels}) that answers the next new
      * IKE_SA_INIT request before the table would start a session of its own; a responder that
@@ -174,9 +191,7 @@ public final class IkeSessionTable {
         if (entries.containsKey(session)) {
             throw new IllegalStateException("the table already holds " + session);
         }
-        if (entries.size() >= maxSessions) {
-            throw new IllegalStateException("the table is full: " + maxSessions + " sessions");
-        }
+        checkRoom();
         Entry e = new Entry(session, added++);
         entries.put(session, e);
         if (!session.isInitiator() && session.state() == IkeSessionState.IDLE) {
@@ -185,13 +200,56 @@ public final class IkeSessionTable {
         collect(e);
     }
 
+    private void checkRoom() {
+        if (entries.size() >= maxSessions) {
+            throw new IllegalStateException("the table is full: " + maxSessions + " sessions");
+        }
+    }
+
     /** Takes what {@code session} queued after a command called on it, and files its next timer. */
     public void update(IkeSession session) {
+        collect(entry(session));
+    }
+
+    private Entry entry(IkeSession session) {
         Entry e = entries.get(Objects.requireNonNull(session, "session"));
         if (e == null) {
             throw new IllegalArgumentException("not in this table: " + session);
         }
-        collect(e);
+        return e;
+    }
+
+    /**
+     * Re-authenticates the established initiator session {@code old}: starts a new session for its
+     * tunnel and closes {@code old} once the new one has its first CHILD SA (RFC 7296 §2.8.3).
+     *
+     * @return the new session, already in the table
+     * @throws IllegalArgumentException if {@code old} is not an initiator session of this table
+     * @throws IllegalStateException if {@code old} is not established or the table is full
+     */
+    public IkeSession reauthenticate(IkeSession old, Instant now) {
+        Entry e = entry(old);
+        if (e.startLocal == null) {
+            throw new IllegalArgumentException("only initiator sessions re-authenticate: " + old);
+        }
+        if (old.state() != IkeSessionState.ESTABLISHED) {
+            throw new IllegalStateException("re-authenticate: the IKE SA is " + old.state());
+        }
+        clock = Objects.requireNonNull(now, "now");
+        return restart(e, true);
+    }
+
+    /** Starts a new initiator session for {@code e}'s tunnel, replacing {@code e} once up if {@code makeBeforeBreak}. */
+    private IkeSession restart(Entry e, boolean makeBeforeBreak) {
+        checkRoom();
+        IkeSession old = e.session;
+        IkeSession s = IkeSession.initiator(old.tunnel(), e.startLocal, e.startRemote, old.options, old.random);
+        s.initiate(clock);
+        Entry n = new Entry(s, added++);
+        n.replacing = makeBeforeBreak ? old : null;
+        entries.put(s, n);
+        collect(n);
+        return s;
     }
 
     /** Returns the sessions in the table, in the order they were added. */
@@ -201,40 +259,36 @@ public final class IkeSessionTable {
         return ordered.stream().map(e -> e.session).toList();
     }
 
+    /** Returns how many sessions the table holds. */
+    public int size() {
+        return entries.size();
+    }
+
     /** Routes one received UDP payload that arrived from {@code from} at {@code to}; never throws for any bytes. */
     public Outcome handleDatagram(byte[] datagram, InetSocketAddress from, InetSocketAddress to, Instant now) {
         Objects.requireNonNull(datagram, "datagram");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(now, "now");
-        int start = IkeDatagramDecoder.NON_ESP_MARKER_LENGTH;
-        boolean marker = datagram.length > start && datagram[0] == 0 && datagram[1] == 0 && datagram[2] == 0
+        clock = Objects.requireNonNull(now, "now");
+        boolean marker = datagram.length > 4 && datagram[0] == 0 && datagram[1] == 0 && datagram[2] == 0
                 && datagram[3] == 0;
-        int at = marker ? start : 0;
-        if (datagram.length - at < IkeHeaders.HEADER_LENGTH
-                || (datagram[at + IkeHeaders.VERSION_OFFSET] & 0xFF) >>> 4 != IkeHeaders.MAJOR_VERSION_2
-                || (!marker && to.getPort() == NAT_T_PORT)) { // ESP or a keepalive (RFC 3948 §2.2)
+        Optional<IkeSpiRoutes.Header> header = IkeSpiRoutes.Header.of(datagram);
+        if (header.isEmpty() || (!marker && to.getPort() == NAT_T_PORT)) { // ESP or a keepalive (RFC 3948 §2.2)
             return Outcome.NOT_IKE;
         }
-        ByteBuffer header = ByteBuffer.wrap(datagram);
-        long spiI = header.getLong(at);
-        long spiR = header.getLong(at + SPI_R_OFFSET);
-        boolean init = (datagram[at + EXCHANGE_OFFSET] & 0xFF) == IkeExchangeType.IKE_SA_INIT.code();
-        boolean response = (datagram[at + FLAGS_OFFSET] & RESPONSE_FLAG) != 0;
-        Entry e = spiR == 0 ? null : bySpis.get(new SpiPair(spiI, spiR));
-        if (e == null && init) {
-            e = byInit.get(new InitKey(spiI, from.getAddress()));
-        }
+        IkeSpiRoutes.Header h = header.get();
+        boolean init = h.exchangeType() == IkeExchangeType.IKE_SA_INIT.code();
+        Entry e = routes.find(h.initiatorSpi(), h.responderSpi(), init, from.getAddress());
         if (e != null) {
             e.session.handleDatagram(datagram, from, to, now);
             collect(e);
             return Outcome.ROUTED;
         }
-        if (!init || response || spiR != 0 || spiI == 0) {
+        if (!init || h.response() || h.responderSpi() != 0 || h.initiatorSpi() == 0) {
             return Outcome.UNKNOWN_SA;
         }
         if (!waiting.isEmpty()) { // a responder session the caller added takes the first request
-            answer(waiting.iterator().next(), spiI, datagram, from, to, now);
+            answer(waiting.iterator().next(), h.initiatorSpi(), datagram, from, to);
             return Outcome.ROUTED;
         }
         if (tunnels.isEmpty()) {
@@ -246,7 +300,7 @@ public final class IkeSessionTable {
         IkeSession s = IkeSession.responder(tunnels.get(), to, options, random);
         e = new Entry(s, added++);
         entries.put(s, e);
-        if (!answer(e, spiI, datagram, from, to, now)) {
+        if (!answer(e, h.initiatorSpi(), datagram, from, to)) {
             remove(e); // refused statelessly: keep nothing (RFC 7296 §2.6)
         }
         return Outcome.NEW_SESSION;
@@ -256,28 +310,33 @@ public final class IkeSessionTable {
      * Hands a new IKE_SA_INIT request to an idle responder session; returns {@code false} if the
      * session refused it statelessly (COOKIE, NO_PROPOSAL_CHOSEN, INVALID_KE_PAYLOAD) and is still idle.
      */
-    private boolean answer(Entry e, long spiI, byte[] datagram, InetSocketAddress from, InetSocketAddress to,
-            Instant now) {
-        e.init = new InitKey(spiI, from.getAddress());
-        byInit.put(e.init, e);
-        e.session.handleDatagram(datagram, from, to, now);
+    private boolean answer(Entry e, long spiI, byte[] datagram, InetSocketAddress from, InetSocketAddress to) {
+        routes.routeInit(e, spiI, from.getAddress());
+        e.session.handleDatagram(datagram, from, to, clock);
         collect(e);
         if (e.session.state() == IkeSessionState.IDLE) {
-            byInit.remove(e.init, e);
-            e.init = null;
+            routes.unrouteInit(e);
             return false;
         }
         waiting.remove(e);
         return true;
     }
 
-    /** Runs the timers of every session due at {@code now}. */
+    /** Runs the timers due at {@code now}: the sessions' own and the table's re-authentications. */
     public void handleTimeout(Instant now) {
-        Objects.requireNonNull(now, "now");
+        clock = Objects.requireNonNull(now, "now");
         while (!timers.isEmpty() && !timers.first().due.isAfter(now)) {
             Entry e = timers.pollFirst();
             e.due = null;
-            e.session.handleTimeout(now);
+            if (e.reauthAt != null && !e.reauthAt.isAfter(now)) {
+                e.reauthAt = null;
+                if (e.session.state() == IkeSessionState.ESTABLISHED && entries.size() < maxSessions) {
+                    restart(e, true);
+                }
+            }
+            if (e.session.pollTimeout().filter(t -> !t.isAfter(now)).isPresent()) {
+                e.session.handleTimeout(now);
+            }
             collect(e);
         }
     }
@@ -297,18 +356,19 @@ public final class IkeSessionTable {
         return timers.isEmpty() ? Optional.empty() : Optional.of(timers.first().due);
     }
 
-    /** Drains the session's datagrams and events, learns its SPI pairs, refiles its timer, removes it once it ended. */
+    /**
+     * Drains the session's datagrams and events, learns its SPI pairs, acts on its events (closing
+     * what it replaces, re-authentication and restart timers), refiles its timer, removes it once it ended.
+     */
     private void collect(Entry e) {
         IkeSession s = e.session;
         for (Optional<IkeTransmit> t = s.pollTransmit(); t.isPresent(); t = s.pollTransmit()) {
-            learn(e, t.get());
+            routes.learn(e, t.get().datagram(), t.get().destination().getAddress());
             transmits.add(t.get());
         }
         for (Optional<IkeEvent> ev = s.pollEvent(); ev.isPresent(); ev = s.pollEvent()) {
-            if (ev.get() instanceof IkeEvent.IkeSaRekeyed r) {
-                route(e, new SpiPair(r.initiatorSpi(), r.responderSpi()));
-            }
             events.add(new SessionEvent(s, ev.get()));
+            onEvent(e, ev.get());
         }
         if (e.due != null) {
             timers.remove(e);
@@ -317,52 +377,37 @@ public final class IkeSessionTable {
         IkeSessionState state = s.state();
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             remove(e);
+            if (e.restart) {
+                e.restart = false;
+                restart(e, false);
+            }
             return;
         }
         Optional<Instant> next = s.pollTimeout();
+        if (e.reauthAt != null && (next.isEmpty() || e.reauthAt.isBefore(next.get()))) {
+            next = Optional.of(e.reauthAt);
+        }
         if (next.isPresent()) {
             e.due = next.get();
             timers.add(e);
         }
     }
 
-    /** Learns the SPI pair of a datagram the session sends (SPIr = 0: an IKE_SA_INIT request of ours). */
-    private void learn(Entry e, IkeTransmit t) {
-        byte[] d = t.datagram();
-        int at = d.length > IkeDatagramDecoder.NON_ESP_MARKER_LENGTH && d[0] == 0 && d[1] == 0 && d[2] == 0
-                && d[3] == 0 ? IkeDatagramDecoder.NON_ESP_MARKER_LENGTH : 0;
-        if (d.length - at < IkeHeaders.HEADER_LENGTH) {
-            return;
-        }
-        ByteBuffer header = ByteBuffer.wrap(d);
-        long spiI = header.getLong(at);
-        long spiR = header.getLong(at + SPI_R_OFFSET);
-        if (spiR != 0) {
-            route(e, new SpiPair(spiI, spiR));
-        } else {
-            InitKey key = new InitKey(spiI, t.destination().getAddress());
-            if (!key.equals(e.init)) { // our first IKE_SA_INIT request, or a retry under a new SPIi
-                if (e.init != null) {
-                    byInit.remove(e.init, e);
-                }
-                e.init = key;
-                byInit.put(key, e);
+    private void onEvent(Entry e, IkeEvent event) {
+        if (event instanceof IkeEvent.IkeSaRekeyed r) {
+            routes.route(e, r.initiatorSpi(), r.responderSpi());
+        } else if (event instanceof IkeEvent.IkeSaEstablished && e.startLocal != null && reauthInterval.isPresent()) {
+            e.reauthAt = clock.plus(reauthInterval.get());
+        } else if (event instanceof IkeEvent.ChildSaInstalled && e.replacing != null) {
+            Entry old = entries.get(e.replacing);
+            e.replacing = null;
+            if (old != null && old.session.state() == IkeSessionState.ESTABLISHED) {
+                old.session.close(clock); // make before break: the new SA is up
+                collect(old);
             }
-        }
-    }
-
-    private void route(Entry e, SpiPair pair) {
-        if (e.pairs.contains(pair)) {
-            return;
-        }
-        Entry holder = bySpis.get(pair);
-        if (holder != null && holder != e) {
-            return; // another session's SA: first come keeps it (SPIs are random, a clash is an attack or a bug)
-        }
-        e.pairs.addLast(pair);
-        bySpis.put(pair, e);
-        if (e.pairs.size() > PAIRS_KEPT) {
-            bySpis.remove(e.pairs.removeFirst());
+        } else if (event instanceof IkeEvent.DeadPeerDetected d && d.action() == DpdAction.RESTART
+                && e.startLocal != null) {
+            e.restart = true;
         }
     }
 
@@ -373,21 +418,12 @@ public final class IkeSessionTable {
             timers.remove(e);
             e.due = null;
         }
-        e.pairs.forEach(p -> bySpis.remove(p, e));
-        e.pairs.clear();
-        if (e.init != null) {
-            byInit.remove(e.init, e);
-        }
-    }
-
-    /** Returns how many sessions the table holds. */
-    public int size() {
-        return entries.size();
+        routes.forget(e);
     }
 
     @Override
     public String toString() {
-        return "IkeSessionTable[" + entries.size() + " of " + maxSessions + " sessions, " + bySpis.size()
+        return "IkeSessionTable[" + entries.size() + " of " + maxSessions + " sessions, " + routes.size()
                 + " IKE SAs routed]";
     }
 }

@@ -37,6 +37,8 @@ class IkeSessionTableTest {
         final List<IkeSessionTable.SessionEvent> eventsGateway = new ArrayList<>();
         final List<IkeSessionTable.Outcome> outcomes = new ArrayList<>();
         Instant now = EngineFixtures.T0;
+        /** While set, what the gateway sends is lost. */
+        boolean gatewayMuted;
 
         Net(IkeSessionTable gateway) {
             this.gateway = gateway;
@@ -51,11 +53,22 @@ class IkeSessionTableTest {
 
         /** Exchanges datagrams, firing timers on the virtual clock, until quiet for {@code quiet}. */
         Net run(Duration quiet) {
-            for (int i = 0; i < 10_000; i++) {
+            return run(() -> false, null, quiet);
+        }
+
+        /**
+         * Exchanges datagrams and fires timers until {@code done}, or up to {@code end} when given,
+         * else until quiet for {@code quiet}.
+         */
+        Net run(java.util.function.BooleanSupplier done, Instant end, Duration quiet) {
+            for (int i = 0; i < 100_000; i++) {
                 boolean moved = pump(ours, gateway, eventsOurs) | pump(gateway, ours, eventsGateway);
+                if (done.getAsBoolean()) {
+                    return this;
+                }
                 if (!moved) {
                     Optional<Instant> next = earliest(ours.pollTimeout(), gateway.pollTimeout());
-                    if (next.isEmpty() || next.get().isAfter(now.plus(quiet))) {
+                    if (next.isEmpty() || next.get().isAfter(end != null ? end : now.plus(quiet))) {
                         return this;
                     }
                     now = next.get();
@@ -63,7 +76,7 @@ class IkeSessionTableTest {
                     gateway.handleTimeout(now);
                 }
             }
-            throw new AssertionError("no quiet after 10,000 steps");
+            throw new AssertionError("no quiet after 100,000 steps");
         }
 
         private boolean pump(IkeSessionTable from, IkeSessionTable to, List<IkeSessionTable.SessionEvent> events) {
@@ -72,8 +85,11 @@ class IkeSessionTableTest {
                 events.add(e.get());
             }
             for (var t = from.pollTransmit(); t.isPresent(); t = from.pollTransmit()) {
-                outcomes.add(to.handleDatagram(t.get().datagram(), t.get().source(), t.get().destination(), now));
                 moved = true;
+                if (from == gateway && gatewayMuted) {
+                    continue;
+                }
+                outcomes.add(to.handleDatagram(t.get().datagram(), t.get().source(), t.get().destination(), now));
             }
             return moved;
         }
@@ -277,6 +293,100 @@ class IkeSessionTableTest {
         IkeTransmit another = firstRequest(3);
         assertThat(gateway.handleDatagram(another.datagram(), another.source(), another.destination(), net.now))
                 .isEqualTo(IkeSessionTable.Outcome.UNKNOWN_SA);
+    }
+
+    @Test
+    void reauthenticationBringsUpAFreshIkeSaBeforeTheOldOneIsDeleted() {
+        Net net = new Net(gateway(16, OPTIONS));
+        IkeSession alpha = net.start(ALPHA, 1);
+        IkeSession beta = net.start(BETA, 2);
+        net.run(Duration.ofSeconds(60));
+        IkeEvent.IkeSaEstablished before = net.events(net.eventsOurs, alpha, IkeEvent.IkeSaEstablished.class).get(0);
+
+        IkeSession fresh = net.ours.reauthenticate(alpha, net.now);
+        net.run(Duration.ofSeconds(60));
+
+        assertThat(fresh.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+        assertThat(fresh.tunnel()).isEqualTo(ALPHA);
+        assertThat(alpha.state()).isEqualTo(IkeSessionState.CLOSED);
+        assertThat(net.ours.sessions()).containsExactly(beta, fresh);
+        IkeEvent.IkeSaEstablished after = net.events(net.eventsOurs, fresh, IkeEvent.IkeSaEstablished.class).get(0);
+        assertThat(after.initiatorSpi()).isNotEqualTo(before.initiatorSpi());
+        // make before break: the fresh CHILD SA is installed before the old IKE SA is deleted
+        List<IkeSessionTable.SessionEvent> ours = net.eventsOurs;
+        int installed = indexOf(ours, fresh, IkeEvent.ChildSaInstalled.class);
+        int deleted = indexOf(ours, alpha, IkeEvent.IkeSaDeleted.class);
+        assertThat(installed).isNotNegative().isLessThan(deleted);
+        // the gateway authenticated alpha afresh and let the old session go
+        assertThat(net.gateway.size()).isEqualTo(2);
+        assertThat(net.gateway.sessions()).allMatch(s -> s.state() == IkeSessionState.ESTABLISHED);
+        assertThatThrownBy(() -> net.ours.reauthenticate(alpha, net.now)).isInstanceOf(IllegalArgumentException.class);
+        IkeSession responder = net.gateway.sessions().get(0);
+        assertThatThrownBy(() -> net.gateway.reauthenticate(responder, net.now))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only initiator");
+    }
+
+    @Test
+    void aReauthenticationTimerRenewsEachInitiatedIkeSa() {
+        Net net = new Net(gateway(16, OPTIONS));
+        net.ours.reauthenticateEvery(Duration.ofMinutes(50));
+        net.start(ALPHA, 1);
+        net.run(Duration.ofSeconds(60));
+        Instant end = net.now.plus(Duration.ofHours(3));
+        net.run(() -> false, end, Duration.ZERO);
+
+        // established at 0, then re-authenticated at 50, 100 and 150 minutes
+        List<IkeEvent.IkeSaEstablished> established = net.eventsOurs.stream()
+                .filter(e -> e.event() instanceof IkeEvent.IkeSaEstablished)
+                .map(e -> (IkeEvent.IkeSaEstablished) e.event()).toList();
+        assertThat(established).hasSize(4);
+        assertThat(established.stream().map(IkeEvent.IkeSaEstablished::initiatorSpi).distinct()).hasSize(4);
+        assertThat(net.ours.sessions()).hasSize(1).allMatch(s -> s.state() == IkeSessionState.ESTABLISHED);
+        assertThat(net.gateway.sessions()).hasSize(1).allMatch(s -> s.state() == IkeSessionState.ESTABLISHED);
+        assertThat(net.eventsOurs.stream().filter(e -> e.event() instanceof IkeEvent.IkeSaDeleted)).hasSize(3);
+        assertThat(net.outcomes).doesNotContain(IkeSessionTable.Outcome.UNKNOWN_SA);
+        assertThatThrownBy(() -> net.ours.reauthenticateEvery(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDeadPeerWithTheRestartActionGetsANewSession() {
+        Tunnel restarting = Tunnel.builder().from(ALPHA).phaseTwo(io.ipsec4j.model.PhaseTwo.builder()
+                .from(ALPHA.phaseTwo()).dpd(io.ipsec4j.model.Dpd.ofSeconds(10, 30,
+                        io.ipsec4j.model.DpdAction.RESTART)).build()).build();
+        Tunnel clearing = Tunnel.builder().from(BETA).phaseTwo(io.ipsec4j.model.PhaseTwo.builder()
+                .from(BETA.phaseTwo()).dpd(io.ipsec4j.model.Dpd.ofSeconds(10, 30,
+                        io.ipsec4j.model.DpdAction.CLEAR)).build()).build();
+        Net net = new Net(IkeSessionTable.responder(IkeResponderTunnels.of(List.of(mirror(restarting),
+                mirror(clearing))), OPTIONS, EngineFixtures.seeded(9), 16));
+        IkeSession first = net.start(restarting, 1);
+        IkeSession cleared = net.start(clearing, 2);
+        net.run(Duration.ofSeconds(5));
+        assertThat(first.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+
+        net.gatewayMuted = true;
+        net.run(() -> net.eventsOurs.stream().filter(e -> e.event() instanceof IkeEvent.DeadPeerDetected).count() == 2,
+                net.now.plus(Duration.ofMinutes(5)), Duration.ZERO);
+        net.gatewayMuted = false;
+        net.run(() -> net.ours.sessions().stream().anyMatch(s -> s != first
+                && s.state() == IkeSessionState.ESTABLISHED), net.now.plus(Duration.ofMinutes(5)), Duration.ZERO);
+
+        assertThat(first.state()).isEqualTo(IkeSessionState.FAILED);
+        assertThat(cleared.state()).isEqualTo(IkeSessionState.FAILED);
+        assertThat(net.ours.sessions()).hasSize(1);
+        IkeSession second = net.ours.sessions().get(0);
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.tunnel()).isEqualTo(restarting);
+        assertThat(second.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+    }
+
+    private static int indexOf(List<IkeSessionTable.SessionEvent> events, IkeSession s, Class<? extends IkeEvent> type) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).session() == s && type.isInstance(events.get(i).event())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
