@@ -81,8 +81,11 @@ final class IkeSaRekey {
                 new IkeKePayload(ke.method(), Bytes.of(ke.publicValue()))), now);
     }
 
-    /** Takes the response to our rekey: switches to the new SA, or reports why not. */
-    void onResponse(IkeMessage m, Instant now) throws CryptoException {
+    /**
+     * Takes the response to our rekey: switches to the new SA, or reports why not; returns {@code
+     * true} if it sent the rekey again instead, with the key exchange method the peer asked for.
+     */
+    boolean onResponse(IkeMessage m, Instant now) throws CryptoException {
         IkeSaCrypto candidate = peerCandidate;
         peerCandidate = null;
         // This exchange's own values: switching SAs may already start the next rekey, which sets the fields.
@@ -99,7 +102,7 @@ final class IkeSaRekey {
                 if (!wanted.equals(mine.method()) && p1.proposals().stream().anyMatch(p -> p.keyExchange().contains(wanted))) {
                     retriedKe = true;
                     send(wanted, now);
-                    return;
+                    return true;
                 }
             }
             Optional<IkeSaPayload> sa = m.payload(IkeSaPayload.class);
@@ -121,7 +124,7 @@ final class IkeSaRekey {
                     s.emit(new IkeEvent.IkeSaRekeyFailed(error.isPresent() ? IkeFailureReason.PEER_ERROR
                             : IkeFailureReason.PROTOCOL_ERROR, error.map(IkeNotifyPayload::notifyType), problem));
                 }
-                return;
+                return false;
             }
             long spiR = spiValue(sa.get().proposals().get(0).spi());
             IkeSaCrypto ours;
@@ -135,7 +138,7 @@ final class IkeSaRekey {
                     s.emit(new IkeEvent.IkeSaRekeyFailed(IkeFailureReason.PROTOCOL_ERROR, Optional.empty(),
                             "the responder's KE value was rejected"));
                 }
-                return;
+                return false;
             }
             if (candidate == null) {
                 s.ikeSaRekeyed(ours, true, OldSa.WE_DELETE, now);
@@ -146,6 +149,7 @@ final class IkeSaRekey {
                 s.ikeSaRekeyed(ours, true, OldSa.WE_DELETE, now); // the peer deletes its redundant SA
                 s.retire(candidate, false, false, now);
             }
+            return false;
         } finally {
             mine.close();
         }

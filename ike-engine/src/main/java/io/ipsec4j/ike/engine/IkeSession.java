@@ -32,9 +32,10 @@ import java.util.Optional;
  * {@link #handleDatagram} and {@link #handleTimeout} the driver drains
  * {@link #pollTransmit()} (datagrams to send, in order), then {@link #pollEvent()}, then asks
  * {@link #pollTimeout()} when to call {@link #handleTimeout} next. Input never throws: datagrams
- * that do not decode, do not belong to this SA, fall outside the message-ID window (size 1, RFC
- * 7296 §2.3) or fail the integrity check are dropped without any change of state; a retransmitted
- * request is answered with the cached response (§2.1). Not thread-safe: one event loop owns a session.
+ * that do not decode, do not belong to this SA, fall outside the message-ID window (RFC 7296 §2.3,
+ * {@link IkeSessionOptions#windowSize()}) or fail the integrity check are dropped without any change
+ * of state; a retransmitted request is answered with the cached response (§2.1), and each response
+ * goes to the exchange whose request carried its message ID. Not thread-safe: one event loop owns a session.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.1">RFC 7296 §2.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.3">RFC 7296 §2.3</a>
@@ -304,7 +305,7 @@ public final class IkeSession {
             if (h.initiatorSpi() != sa.spiI || h.responderSpi() != (init ? 0 : sa.spiR)) {
                 return;
             }
-            if (!IkeFragmentation.isLaterFragment(m) && outbox.resendCached(h) || !outbox.isNextRequest(h)) {
+            if (!IkeFragmentation.isLaterFragment(m) && outbox.resendCached(h) || !outbox.inWindow(h)) {
                 // a retransmitted request answered from the cache (§2.1; when fragmented, on its first
                 // fragment only, RFC 7383 §2.6.1), or outside the window
                 return;
@@ -323,7 +324,7 @@ public final class IkeSession {
         }
         try {
             if (h.response()) {
-                outbox.completeOutstanding();
+                outbox.completeOutstanding(h);
                 if (established) {
                     informational.onResponse(opened.get(), now);
                 } else {
@@ -407,7 +408,7 @@ public final class IkeSession {
                     closed(false); // §1.4.1: the SA is gone even if the peer never confirms
                 } else {
                     fail(IkeFailureReason.RETRANSMISSION_TIMEOUT, Optional.empty(), "no response to "
-                            + outbox.outstandingType() + " after " + options.retransmitLimit() + " retransmissions");
+                            + outbox.exhaustedType() + " after " + options.retransmitLimit() + " retransmissions");
                 }
                 return;
             }
