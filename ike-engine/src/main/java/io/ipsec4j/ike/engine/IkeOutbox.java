@@ -150,6 +150,11 @@ final class IkeOutbox {
         return false;
     }
 
+    /** Returns how many responses are kept for retransmitted requests (at most the receive window). */
+    int cachedResponses() {
+        return responses.size();
+    }
+
     /** Returns {@code true} if {@code h} carries a message ID of a new request within our receive window. */
     boolean inWindow(IkeHeader h) {
         long id = h.messageId();
