@@ -27,7 +27,9 @@ import java.util.Optional;
  * on the peer's requests with message IDs in [next expected, next expected + {@code windowSize})
  * are processed, out of order if need be, and the last {@code windowSize} responses are kept for
  * retransmitted requests. We send up to min(the peer's SET_WINDOW_SIZE, {@code windowSize})
- * requests before the oldest is answered; a peer that announced nothing gets one at a time.
+ * requests before the oldest is answered; a peer that announced nothing gets one at a time. The
+ * peer's fragmented messages (RFC 7383) are reassembled one at a time: fragments of another message
+ * restart the reassembly, and retransmissions complete it.
  *
  * @param retransmitBase the first retransmission delay
  * @param retransmitMax the longest delay between retransmissions
