@@ -251,6 +251,26 @@ class IkeMessageIdWindowTest {
         assertThat(link.b.state()).isEqualTo(IkeSessionState.CLOSED);
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 1", "4, 1", "1, 2", "4, 2"})
+    void ikeAuthCarriesSetWindowSizeOnlyFromASideWithAWindowLargerThanOne(int wa, int wb) throws Exception {
+        InMemoryLink link = connect(wa, wb, new IkeMessageIdModel(Math.min(wa, wb)));
+        // sent[0] is IKE_SA_INIT, sent[1] IKE_AUTH; each side opens the other's with its keys.
+        assertThat(windowAnnounced(link.sentA.get(1), link.b)).isEqualTo(wa > 1 ? Optional.of((long) wa)
+                : Optional.empty());
+        assertThat(windowAnnounced(link.sentB.get(1), link.a)).isEqualTo(wb > 1 ? Optional.of((long) wb)
+                : Optional.empty());
+    }
+
+    /** The SET_WINDOW_SIZE value in the protected message {@code t}, opened with the keys of {@code receiver}. */
+    private static Optional<Long> windowAnnounced(IkeTransmit t, IkeSession receiver) throws Exception {
+        IkeMessage m = IkeFragmentationTest.decode(t);
+        assertThat(m.header().exchangeType()).isEqualTo(IkeExchangeType.IKE_AUTH);
+        List<io.ipsec4j.ike.v2.IkePayload> inner = receiver.sa.peerCodec.decrypt(t.datagram(), m);
+        return new IkeMessage(m.header(), inner).notify(io.ipsec4j.ike.v2.IkeNotifyType.SET_WINDOW_SIZE)
+                .map(IkeNotifyPayload::windowSize);
+    }
+
     @Test
     void windowSizeIsOneByDefaultAndValidated() {
         assertThat(IkeSessionOptions.defaults().windowSize()).isEqualTo(1);
