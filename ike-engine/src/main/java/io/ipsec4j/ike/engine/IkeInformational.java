@@ -10,7 +10,6 @@ import io.ipsec4j.ike.v2.IkeSaPayload;
 import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeProtocolId;
 import io.ipsec4j.model.Bytes;
-import io.ipsec4j.model.Dpd;
 import io.ipsec4j.model.TrafficSelector;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -27,9 +26,8 @@ import java.util.Optional;
  *
  * <p>RFC 7296 §1.4.1: a Delete of CHILD SAs is answered with a Delete of the paired SAs; a Delete
  * of the IKE SA with an empty response, and it ends every CHILD SA; §2.4: an empty INFORMATIONAL
- * request is a liveness check, and a peer that answers nothing is dead. CREATE_CHILD_SA goes to
- * {@link IkeChildRekey}. Liveness counts IKE messages only: the driver, which sees ESP, decides
- * whether to use the tunnel's DPD action.
+ * request is a liveness check, and a peer that answers nothing is dead ({@link IkeLiveness}).
+ * CREATE_CHILD_SA goes to {@link IkeChildRekey}.
  *
  * <p>Our requests and the message-ID window (§2.3): commands queue, and {@link #next} starts what
  * the send window allows, each request tracked by its message ID so that its response reaches the
@@ -57,7 +55,7 @@ final class IkeInformational {
     }
 
     private final IkeSession s;
-    private final Optional<Dpd> dpd;
+    private final IkeLiveness liveness;
     private final IkeChildRekey rekey;
     private final IkeSaRekey ikeRekey;
     private final IkeLifetimeTimers lifetimes;
@@ -73,8 +71,6 @@ final class IkeInformational {
     /** The CHILD SA whose Delete we sent last. */
     private IkeEvent.ChildSaInstalled deleting;
     private boolean announceWindow;
-    private Instant lastHeard;
-    private Instant dpdDeadline;
     private boolean closeRequested;
     private boolean closing;
     private boolean ikeRekeyQueued;
@@ -83,7 +79,7 @@ final class IkeInformational {
 
     IkeInformational(IkeSession session) {
         this.s = session;
-        this.dpd = session.tunnel.phaseTwo().dpd();
+        this.liveness = new IkeLiveness(session);
         this.rekey = new IkeChildRekey(session);
         this.ikeRekey = new IkeSaRekey(session);
         this.lifetimes = new IkeLifetimeTimers(session.tunnel.phaseOne().lifetime(),
@@ -96,7 +92,7 @@ final class IkeInformational {
     }
 
     void heard(Instant now) {
-        lastHeard = now;
+        liveness.heard(now);
     }
 
     void childInstalled(IkeEvent event, Instant now) {
@@ -173,7 +169,7 @@ final class IkeInformational {
 
     void onResponse(IkeMessage response, Instant now) throws CryptoException {
         Pending was = pending.remove(response.header().messageId());
-        dpdDeadline = null; // the peer is alive
+        liveness.answered(); // the peer is alive
         if (was == null) {
             return; // an old SA's request, abandoned when the IKE SA was replaced
         }
@@ -299,7 +295,7 @@ final class IkeInformational {
      */
     void resume(boolean peerCreated, Instant now) throws CryptoException {
         pending.clear();
-        dpdDeadline = null;
+        liveness.answered();
         announceWindow = s.options.windowSize() > 1; // the new SA starts with a window of one (§2.3)
         holdUntil = peerCreated ? now.plus(IkeRetiringSa.giveUpAfter(s.options)) : null;
         next(now);
@@ -353,18 +349,8 @@ final class IkeInformational {
             return Optional.empty();
         }
         Optional<Instant> life = lifetimes.timeout();
-        Optional<Instant> live = holdUntil != null ? Optional.of(holdUntil) : dpdTimeout();
+        Optional<Instant> live = holdUntil != null ? Optional.of(holdUntil) : liveness.timeout(false);
         return life.isEmpty() ? live : live.isEmpty() || life.get().isBefore(live.get()) ? life : live;
-    }
-
-    private Optional<Instant> dpdTimeout() {
-        if (dpd.isEmpty() || lastHeard == null || holdUntil != null) {
-            return Optional.empty();
-        }
-        if (dpdDeadline != null) {
-            return Optional.of(dpdDeadline);
-        }
-        return s.outbox.hasOutstanding() ? Optional.empty() : Optional.of(lastHeard.plus(dpd.get().delay()));
     }
 
     void onTimeout(Instant now) throws CryptoException {
@@ -392,16 +378,7 @@ final class IkeInformational {
                 rekeyChild(inbound, now);
             }
         }
-        Optional<Instant> due = dpdTimeout();
-        if (due.isEmpty() || now.isBefore(due.get())) {
-            return;
-        }
-        if (dpdDeadline != null) {
-            s.emit(new IkeEvent.DeadPeerDetected(dpd.get().action()));
-            s.fail(IkeFailureReason.DEAD_PEER, Optional.empty(), "no answer to the liveness check within "
-                    + dpd.get().timeout() + " (DPD action " + dpd.get().action() + ")");
-        } else {
-            dpdDeadline = now.plus(dpd.get().timeout());
+        if (liveness.onTimeout(now, holdUntil != null)) {
             s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(), now);
             track(Kind.DPD, null, null);
         }
