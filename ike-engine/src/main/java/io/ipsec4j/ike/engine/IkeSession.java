@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One IKEv2 SA as a sans-IO state machine: the driver feeds it datagrams and timeouts and sends
@@ -62,11 +63,6 @@ public final class IkeSession {
     private IkeSessionState state = IkeSessionState.IDLE;
     private Instant halfOpenDeadline;
 
-    private IkeSession(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote, boolean initiator,
-            IkeSessionOptions options, SecureRandom random) {
-        this(tunnel, null, local, remote, initiator, options, random);
-    }
-
     private IkeSession(Tunnel tunnel, IkeResponderTunnels choices, InetSocketAddress local,
             InetSocketAddress remote, boolean initiator, IkeSessionOptions options, SecureRandom random) {
         this.tunnel = Objects.requireNonNull(tunnel, "tunnel");
@@ -85,13 +81,13 @@ public final class IkeSession {
     /** Returns a session that will bring {@code tunnel} up from {@code local} to {@code remote} on {@link #initiate}. */
     public static IkeSession initiator(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote,
             IkeSessionOptions options, SecureRandom random) {
-        return new IkeSession(tunnel, local, Objects.requireNonNull(remote, "remote"), true, options, random);
+        return new IkeSession(tunnel, null, local, Objects.requireNonNull(remote, "remote"), true, options, random);
     }
 
     /** Returns a session that answers one initiator of {@code tunnel} reaching us at {@code local}. */
     public static IkeSession responder(Tunnel tunnel, InetSocketAddress local, IkeSessionOptions options,
             SecureRandom random) {
-        return new IkeSession(tunnel, local, null, false, options, random);
+        return new IkeSession(tunnel, null, local, null, false, options, random);
     }
 
     /**
@@ -304,17 +300,9 @@ public final class IkeSession {
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return Optional.empty();
         }
-        Instant t = outbox.retransmitAt().orElse(null);
-        List<Instant> others = new ArrayList<>();
-        others.add(halfOpenDeadline);
-        others.add(state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null);
-        retiring.forEach(r -> others.add(r.timeout()));
-        for (Instant other : others) {
-            if (other != null && (t == null || other.isBefore(t))) {
-                t = other;
-            }
-        }
-        return Optional.ofNullable(t);
+        Instant life = state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null;
+        return Stream.concat(Stream.of(outbox.retransmitAt().orElse(null), halfOpenDeadline, life),
+                retiring.stream().map(IkeRetiringSa::timeout)).filter(Objects::nonNull).min(Instant::compareTo);
     }
 
     // ---- for the handshakes ----
