@@ -38,22 +38,48 @@ import java.util.Optional;
  * {@link IkeSaRekey}; of two simultaneous rekeys of one
  * CHILD SA (§2.8.1) the new SA with the lowest of the four nonces is deleted by its creator.
  *
+ * <p>Each request of ours is an {@link Exchange} with its own nonce, SPI and key exchange, so that
+ * with a message-ID window larger than one (§2.3) several run at once; the caller routes each
+ * response to the exchange that sent its message ID.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-1.3.3">RFC 7296 §1.3.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.8">RFC 7296 §2.8</a>
  */
 final class IkeChildRekey {
     private final IkeSession s;
     private final PhaseTwo p2;
-    private IkeEvent.ChildSaInstalled rekeying;
-    private Bytes ni;
-    private KeyExchange ke;
-    private int newSpi;
-    private List<TrafficSelector> wantLocal = List.of();
-    private List<TrafficSelector> wantRemote = List.of();
-    private EspMode wantMode;
-    private Bytes responderNonce;
-    private Bytes collisionNi;
-    private Bytes collisionNr;
+    /** Our CREATE_CHILD_SA requests awaiting their responses. */
+    private final List<Exchange> active = new ArrayList<>();
+
+    /** One CREATE_CHILD_SA request of ours: what it asked for and its key exchange. */
+    static final class Exchange {
+        /** The CHILD SA it rekeys, or {@code null} for a new one. */
+        final IkeEvent.ChildSaInstalled rekeying;
+        private final List<TrafficSelector> wantLocal;
+        private final List<TrafficSelector> wantRemote;
+        private final EspMode wantMode;
+        private Bytes ni;
+        private KeyExchange ke;
+        private int newSpi;
+        private Bytes responderNonce;
+        private Bytes collisionNi;
+        private Bytes collisionNr;
+
+        private Exchange(IkeEvent.ChildSaInstalled rekeying, List<TrafficSelector> local, List<TrafficSelector> remote,
+                EspMode mode) {
+            this.rekeying = rekeying;
+            this.wantLocal = List.copyOf(local);
+            this.wantRemote = List.copyOf(remote);
+            this.wantMode = mode;
+        }
+
+        private void close() {
+            if (ke != null) {
+                ke.close();
+                ke = null;
+            }
+        }
+    }
 
     /**
      * What our rekey's response led to: the event to raise and the inbound SPI of the CHILD SA to
@@ -90,11 +116,11 @@ final class IkeChildRekey {
         Bytes nr = IkeRandom.nonce(s.random);
         IkeChildResponse r = IkeChildResponse.answer(s, m, nonce.get().nonce(), nr, true);
         s.outbox.sendResponse(m.header(), r.payloads());
-        if (old.isPresent() && rekeying != null && old.get().equals(rekeying)
-                && r.event() instanceof IkeEvent.ChildSaInstalled) {
+        Optional<Exchange> ours = old.flatMap(o -> active.stream().filter(x -> o.equals(x.rekeying)).findFirst());
+        if (ours.isPresent() && r.event() instanceof IkeEvent.ChildSaInstalled) {
             // §2.8.1: both sides rekey this SA; which new SA survives is decided when our response arrives.
-            collisionNi = nonce.get().nonce();
-            collisionNr = nr;
+            ours.get().collisionNi = nonce.get().nonce();
+            ours.get().collisionNr = nr;
             return r.event();
         }
         if (old.isPresent() && r.event() instanceof IkeEvent.ChildSaInstalled installed) {
@@ -103,47 +129,49 @@ final class IkeChildRekey {
         return r.event();
     }
 
-    /** Sends our CREATE_CHILD_SA that rekeys {@code old} (RFC 7296 §1.3.3). */
-    void start(IkeEvent.ChildSaInstalled old, Instant now) throws CryptoException {
-        send(old, old.localSelectors(), old.remoteSelectors(), old.inbound().mode(), now);
+    /** Sends our CREATE_CHILD_SA that rekeys {@code old} (RFC 7296 §1.3.3); returns the exchange. */
+    Exchange start(IkeEvent.ChildSaInstalled old, Instant now) throws CryptoException {
+        return send(new Exchange(old, old.localSelectors(), old.remoteSelectors(), old.inbound().mode()), now);
+    }
+
+    /** Returns {@code true} while a rekey of ours of {@code child} awaits its response. */
+    boolean isRekeying(IkeEvent.ChildSaInstalled child) {
+        return active.stream().anyMatch(x -> child.equals(x.rekeying));
     }
 
     /**
      * Sends our CREATE_CHILD_SA for a new CHILD SA with these selectors, which the responder may
-     * narrow (RFC 7296 §1.3.1, §2.9).
+     * narrow (RFC 7296 §1.3.1, §2.9); returns the exchange.
      */
-    void startNew(List<TrafficSelector> local, List<TrafficSelector> remote, Instant now) throws CryptoException {
-        send(null, local, remote, p2.mode(), now);
+    Exchange startNew(List<TrafficSelector> local, List<TrafficSelector> remote, Instant now) throws CryptoException {
+        return send(new Exchange(null, local, remote, p2.mode()), now);
     }
 
-    private void send(IkeEvent.ChildSaInstalled old, List<TrafficSelector> local, List<TrafficSelector> remote,
-            EspMode mode, Instant now) throws CryptoException {
-        rekeying = old;
-        wantLocal = List.copyOf(local);
-        wantRemote = List.copyOf(remote);
-        wantMode = mode;
-        ni = IkeRandom.nonce(s.random);
-        newSpi = IkeRandom.childSpi(s.random);
+    private Exchange send(Exchange x, Instant now) throws CryptoException {
+        x.ni = IkeRandom.nonce(s.random);
+        x.newSpi = IkeRandom.childSpi(s.random);
         List<IkePayload> p = new ArrayList<>();
-        if (old != null) {
-            p.add(IkeNotifyPayload.rekeySa(IkeProtocolId.ESP, old.inbound().spi()));
+        if (x.rekeying != null) {
+            p.add(IkeNotifyPayload.rekeySa(IkeProtocolId.ESP, x.rekeying.inbound().spi()));
         }
-        if (mode == EspMode.TRANSPORT) {
+        if (x.wantMode == EspMode.TRANSPORT) {
             p.add(IkeNotifyPayload.status(IkeNotifyType.USE_TRANSPORT_MODE));
         }
         List<IkeSaProposal> wire = new ArrayList<>();
         for (EspProposal proposal : p2.proposals()) {
-            wire.add(IkeSaProposals.fromEspProposal(wire.size() + 1, proposal, IkeRandom.spiBytes(newSpi)));
+            wire.add(IkeSaProposals.fromEspProposal(wire.size() + 1, proposal, IkeRandom.spiBytes(x.newSpi)));
         }
         p.add(new IkeSaPayload(wire));
-        p.add(new IkeNoncePayload(ni));
+        p.add(new IkeNoncePayload(x.ni));
         if (p2.proposals().get(0).hasPfs()) {
-            ke = KeyExchange.generate(p2.proposals().get(0).pfsGroups().get(0), s.options.providers(), s.random);
-            p.add(new IkeKePayload(ke.method(), Bytes.of(ke.publicValue())));
+            x.ke = KeyExchange.generate(p2.proposals().get(0).pfsGroups().get(0), s.options.providers(), s.random);
+            p.add(new IkeKePayload(x.ke.method(), Bytes.of(x.ke.publicValue())));
         }
-        p.add(IkeTsPayload.of(true, local)); // TSi: the side of this exchange's initiator
-        p.add(IkeTsPayload.of(false, remote));
+        p.add(IkeTsPayload.of(true, x.wantLocal)); // TSi: the side of this exchange's initiator
+        p.add(IkeTsPayload.of(false, x.wantRemote));
+        active.add(x);
         s.outbox.sendRequest(IkeExchangeType.CREATE_CHILD_SA, p, now);
+        return x;
     }
 
     /**
@@ -151,13 +179,12 @@ final class IkeChildRekey {
      * it at the same time and our new SA holds the lowest nonce: then ours is redundant and goes instead
      * (RFC 7296 §2.8.1).
      */
-    Result onResponse(IkeMessage m, Instant now) throws CryptoException {
-        IkeEvent.ChildSaInstalled old = rekeying;
-        IkeEvent event = complete(m);
-        Bytes peerNi = collisionNi;
-        Bytes peerNr = collisionNr;
-        collisionNi = null;
-        collisionNr = null;
+    Result onResponse(Exchange x, IkeMessage m) throws CryptoException {
+        IkeEvent.ChildSaInstalled old = x.rekeying;
+        active.remove(x);
+        IkeEvent event = complete(x, m);
+        Bytes peerNi = x.collisionNi;
+        Bytes peerNr = x.collisionNr;
         if (!(event instanceof IkeEvent.ChildSaRekeyed r)) {
             // Ours failed, but the peer's rekey of the same SA that we answered meanwhile replaces it:
             // the peer deletes the old SA, which we must not rekey again (§2.8.1).
@@ -165,7 +192,7 @@ final class IkeChildRekey {
                     : Optional.empty();
             return new Result(Optional.of(event), Optional.empty(), superseded);
         }
-        if (peerNi != null && IkeSaRekey.holdsLowestNonce(ni, responderNonce, peerNi, peerNr)) {
+        if (peerNi != null && IkeSaRekey.holdsLowestNonce(x.ni, x.responderNonce, peerNi, peerNr)) {
             r.replacement().inbound().close(); // never handed out: the peer deletes its half on our Delete
             r.replacement().outbound().close();
             // The peer's new SA replaces the old one, which the peer deletes: we must not rekey it again.
@@ -175,10 +202,8 @@ final class IkeChildRekey {
         return new Result(Optional.of(event), Optional.of(r.oldInboundSpi()), Optional.empty());
     }
 
-    private IkeEvent complete(IkeMessage m) throws CryptoException {
-        IkeEvent.ChildSaInstalled old = rekeying;
-        rekeying = null;
-        responderNonce = null;
+    private IkeEvent complete(Exchange x, IkeMessage m) throws CryptoException {
+        IkeEvent.ChildSaInstalled old = x.rekeying;
         try {
             Optional<IkeNotifyType> error = m.payloads(IkeNotifyPayload.class).stream()
                     .filter(IkeNotifyPayload::isError).map(IkeNotifyPayload::notifyType).findFirst();
@@ -196,15 +221,15 @@ final class IkeChildRekey {
                     || !IkeProposalSelector.acceptsEsp(chosen.get(), p2.proposals(), true)) {
                 return failed("responder chose an ESP proposal we did not offer");
             }
-            responderNonce = nr.get().nonce();
+            x.responderNonce = nr.get().nonce();
             SecretBytes secret = null;
             if (!chosen.get().pfsGroups().isEmpty()) {
                 Optional<IkeKePayload> ker = m.payload(IkeKePayload.class);
-                if (ke == null || ker.isEmpty() || !ker.get().method().equals(ke.method())
-                        || !chosen.get().pfsGroups().get(0).equals(ke.method())) {
+                if (x.ke == null || ker.isEmpty() || !ker.get().method().equals(x.ke.method())
+                        || !chosen.get().pfsGroups().get(0).equals(x.ke.method())) {
                     return failed("the rekey's key exchange does not match");
                 }
-                secret = ke.computeSharedSecret(ker.get().data().toByteArray());
+                secret = x.ke.computeSharedSecret(ker.get().data().toByteArray());
             }
             Optional<IkeTsPayload> tsi = ts.stream().filter(IkeTsPayload::initiator).findFirst();
             Optional<IkeTsPayload> tsr = ts.stream().filter(t -> !t.initiator()).findFirst();
@@ -217,12 +242,12 @@ final class IkeChildRekey {
             var local = tsiConversion.selectors();
             var remote = tsrConversion.selectors();
             if (!tsiConversion.isComplete() || !tsrConversion.isComplete()
-                    || !IkeTrafficSelectorNarrowing.isSubset(local, wantLocal)
-                    || !IkeTrafficSelectorNarrowing.isSubset(remote, wantRemote)) {
+                    || !IkeTrafficSelectorNarrowing.isSubset(local, x.wantLocal)
+                    || !IkeTrafficSelectorNarrowing.isSubset(remote, x.wantRemote)) {
                 return failed("the responder's selectors are not within those requested");
             }
-            IkeEvent.ChildSaInstalled installed = IkeChildSaFactory.install(s.sa.keys, true, ni, nr.get().nonce(),
-                    secret, chosen.get(), newSpi, IkeRandom.spiValue(wire.spi()), wantMode,
+            IkeEvent.ChildSaInstalled installed = IkeChildSaFactory.install(s.sa.keys, true, x.ni, nr.get().nonce(),
+                    secret, chosen.get(), x.newSpi, IkeRandom.spiValue(wire.spi()), x.wantMode,
                     IkeChildRequest.replayWindow(p2), local, remote, s.options.providers());
             if (old == null) {
                 return installed;
@@ -231,7 +256,7 @@ final class IkeChildRekey {
         } catch (io.ipsec4j.crypto.InvalidPublicValueException e) {
             return failed("the responder's KE value was rejected");
         } finally {
-            close();
+            x.close();
         }
     }
 
@@ -244,10 +269,9 @@ final class IkeChildRekey {
         return new IkeEvent.ChildSaFailed(IkeFailureReason.PROTOCOL_ERROR, Optional.empty(), detail);
     }
 
+    /** Drops every exchange of ours and its key exchange (the IKE SA ends or was replaced). */
     void close() {
-        if (ke != null) {
-            ke.close();
-            ke = null;
-        }
+        active.forEach(Exchange::close);
+        active.clear();
     }
 }

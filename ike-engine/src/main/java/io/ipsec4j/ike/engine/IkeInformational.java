@@ -10,13 +10,14 @@ import io.ipsec4j.ike.v2.IkeSaPayload;
 import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeProtocolId;
 import io.ipsec4j.model.Bytes;
-import io.ipsec4j.model.Dpd;
 import io.ipsec4j.model.TrafficSelector;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,19 +26,36 @@ import java.util.Optional;
  *
  * <p>RFC 7296 §1.4.1: a Delete of CHILD SAs is answered with a Delete of the paired SAs; a Delete
  * of the IKE SA with an empty response, and it ends every CHILD SA; §2.4: an empty INFORMATIONAL
- * request is a liveness check, and a peer that answers nothing is dead. CREATE_CHILD_SA goes to
- * {@link IkeChildRekey}; our requests wait for the window of one (§2.3). Liveness counts IKE messages only:
- * the driver, which sees ESP, decides whether to use the tunnel's DPD action.
+ * request is a liveness check, and a peer that answers nothing is dead ({@link IkeLiveness}).
+ * CREATE_CHILD_SA goes to {@link IkeChildRekey}.
+ *
+ * <p>Our requests and the message-ID window (§2.3): commands queue, and {@link #next} starts what
+ * the send window allows, each request tracked by its message ID so that its response reaches the
+ * exchange that sent it. CREATE_CHILD_SA for new CHILD SAs and for rekeys of different CHILD SAs,
+ * the Deletes of CHILD SAs, and liveness checks may be outstanding together (a CHILD SA is never
+ * rekeyed twice at once). The IKE SA rekey and the Delete of the IKE SA are exclusive: each is sent
+ * only when nothing else is outstanding, nothing new starts while one is queued or outstanding, and
+ * the peer's IKE SA rekey is refused with TEMPORARY_FAILURE while we have any other request
+ * outstanding (§2.25.2), so the CHILD SAs move to the new IKE SA with no exchange of them open.
+ * The follow-up Deletes of rekeyed CHILD SAs go first, then the Delete of the IKE SA, its rekey,
+ * new CHILD SAs and CHILD SA rekeys, in that order. A liveness check is sent only when nothing else
+ * is outstanding (outstanding requests test liveness already). The new IKE SA of a rekey starts with
+ * a window of one; a larger window of ours is announced on it with SET_WINDOW_SIZE in an
+ * INFORMATIONAL request, and the peer's such announcement is taken in any INFORMATIONAL request.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-1.4.1">RFC 7296 §1.4.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.4">RFC 7296 §2.4</a>
  */
 final class IkeInformational {
-    /** What our outstanding request on the established SA is. */
-    private enum Pending { NONE, DPD, DELETE_CHILD, REKEY, REKEY_IKE, DELETE_IKE }
+    /** What a request of ours on the established SA is. */
+    private enum Kind { DPD, DELETE_CHILD, CHILD, REKEY_IKE, DELETE_IKE, WINDOW }
+
+    /** A request of ours awaiting its response: its kind and the CHILD SA exchange or SA it concerns. */
+    private record Pending(Kind kind, IkeChildRekey.Exchange child, IkeEvent.ChildSaInstalled deleting) {
+    }
 
     private final IkeSession s;
-    private final Optional<Dpd> dpd;
+    private final IkeLiveness liveness;
     private final IkeChildRekey rekey;
     private final IkeSaRekey ikeRekey;
     private final IkeLifetimeTimers lifetimes;
@@ -46,10 +64,13 @@ final class IkeInformational {
     /** Inbound SPIs of CHILD SAs that the peer's rekey replaced (§2.8.1): the peer deletes them, we never rekey them. */
     private final java.util.Set<Integer> superseded = new java.util.HashSet<>();
     private final Deque<List<List<TrafficSelector>>> queuedCreates = new ArrayDeque<>();
-    private Pending pending = Pending.NONE;
+    /** Inbound SPIs of CHILD SAs to delete after our rekeys replaced them (§2.8). */
+    private final Deque<Integer> queuedDeletes = new ArrayDeque<>();
+    /** Our requests awaiting their responses, by message ID. */
+    private final Map<Long, Pending> pending = new HashMap<>();
+    /** The CHILD SA whose Delete we sent last. */
     private IkeEvent.ChildSaInstalled deleting;
-    private Instant lastHeard;
-    private Instant dpdDeadline;
+    private boolean announceWindow;
     private boolean closeRequested;
     private boolean closing;
     private boolean ikeRekeyQueued;
@@ -58,7 +79,7 @@ final class IkeInformational {
 
     IkeInformational(IkeSession session) {
         this.s = session;
-        this.dpd = session.tunnel.phaseTwo().dpd();
+        this.liveness = new IkeLiveness(session);
         this.rekey = new IkeChildRekey(session);
         this.ikeRekey = new IkeSaRekey(session);
         this.lifetimes = new IkeLifetimeTimers(session.tunnel.phaseOne().lifetime(),
@@ -71,7 +92,7 @@ final class IkeInformational {
     }
 
     void heard(Instant now) {
-        lastHeard = now;
+        liveness.heard(now);
     }
 
     void childInstalled(IkeEvent event, Instant now) {
@@ -96,10 +117,10 @@ final class IkeInformational {
                     .anyMatch(p -> p.protocol().equals(IkeProtocolId.IKE))).orElse(false);
             if (ikeSa) {
                 // §2.25.2: not while we close or rekey a CHILD SA; while we rekey the IKE SA it is §2.8.1.
-                boolean busy = closing || (s.outbox.hasOutstanding() && pending != Pending.REKEY_IKE);
+                boolean busy = closing || (s.outbox.hasOutstanding() && !isPending(Kind.REKEY_IKE));
                 ikeRekey.onRequest(request, busy ? Optional.of(IkeNotifyType.TEMPORARY_FAILURE) : Optional.empty(),
                         now);
-            } else if (pending == Pending.REKEY_IKE || closing || rekeyOfDeleting(request)) {
+            } else if (isPending(Kind.REKEY_IKE) || closing || rekeyOfDeleting(request)) {
                 s.outbox.sendResponse(request.header(),
                         List.of(IkeNotifyPayload.status(IkeNotifyType.TEMPORARY_FAILURE)));
             } else {
@@ -141,66 +162,106 @@ final class IkeInformational {
         List<IkePayload> response = ours.isEmpty() ? List.of() : List.of(IkeDeletePayload.esp(ours));
         s.outbox.sendResponse(request.header(), response);
         deleted.forEach(s::emit);
+        if (s.outbox.peerAnnounced(request)) {
+            next(now); // the peer's window on this IKE SA grew (§2.3)
+        }
     }
 
     void onResponse(IkeMessage response, Instant now) throws CryptoException {
-        Pending was = pending;
-        pending = Pending.NONE;
-        dpdDeadline = null;
-        if (was == Pending.DELETE_IKE) {
+        Pending was = pending.remove(response.header().messageId());
+        liveness.answered(); // the peer is alive
+        if (was == null) {
+            return; // an old SA's request, abandoned when the IKE SA was replaced
+        }
+        if (was.kind() == Kind.DELETE_IKE) {
             s.closed(false);
             return;
         }
-        if (was == Pending.REKEY_IKE) {
-            ikeRekey.onResponse(response, now);
-        } else if (was == Pending.REKEY) {
-            IkeChildRekey.Result result = rekey.onResponse(response, now);
+        if (was.kind() == Kind.REKEY_IKE) {
+            if (ikeRekey.onResponse(response, now)) {
+                track(Kind.REKEY_IKE, null, null); // retried with the group the peer asked for
+            }
+        } else if (was.kind() == Kind.CHILD) {
+            IkeChildRekey.Result result = rekey.onResponse(was.child(), response);
             result.event().ifPresent(s::emit);
             result.supersededSpi().ifPresent(superseded::add);
-            if (result.deleteInboundSpi().isPresent()) {
-                int spi = result.deleteInboundSpi().get();
-                deleting = children.stream().filter(c -> c.inbound().spi() == spi).findFirst().orElse(null);
-                pending = Pending.DELETE_CHILD;
-                s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, IkeChildRekey.deleteOld(spi), now);
-                return;
-            }
-        } else if (was == Pending.DELETE_CHILD && children.remove(deleting)) {
-            s.emit(new IkeEvent.ChildSaDeleted(deleting.inbound().spi(), deleting.outbound().spi(), false));
+            result.deleteInboundSpi().ifPresent(queuedDeletes::add);
+        } else if (was.kind() == Kind.DELETE_CHILD && children.remove(was.deleting())) {
+            s.emit(new IkeEvent.ChildSaDeleted(was.deleting().inbound().spi(), was.deleting().outbound().spi(),
+                    false));
         }
         next(now);
     }
 
-    /** Starts what waited for the window of one: the close first, then queued rekeys. */
+    private boolean isPending(Kind kind) {
+        return pending.values().stream().anyMatch(p -> p.kind() == kind);
+    }
+
+    /** Notes the request just sent as awaiting its response. */
+    private void track(Kind kind, IkeChildRekey.Exchange child, IkeEvent.ChildSaInstalled deleted) {
+        pending.put(s.outbox.lastRequestId(), new Pending(kind, child, deleted));
+    }
+
+    /**
+     * Starts what the send window allows, in the order and with the exclusions of the class comment:
+     * our window announcement, Deletes of rekeyed CHILD SAs, the IKE SA's Delete or rekey once
+     * nothing else is outstanding, new CHILD SAs, CHILD SA rekeys.
+     */
     private void next(Instant now) throws CryptoException {
-        if (s.outbox.hasOutstanding() || holdUntil != null) {
-            return;
-        }
-        if (closeRequested) {
-            sendDelete(now);
-            return;
-        }
-        if (ikeRekeyQueued) {
-            ikeRekeyQueued = false;
-            pending = Pending.REKEY_IKE;
-            ikeRekey.start(now);
-            return;
-        }
-        if (!queuedCreates.isEmpty()) {
-            List<List<TrafficSelector>> ts = queuedCreates.poll();
-            pending = Pending.REKEY;
-            rekey.startNew(ts.get(0), ts.get(1), now);
-            return;
-        }
-        while (!queuedRekeys.isEmpty()) {
-            int spi = queuedRekeys.poll();
-            Optional<IkeEvent.ChildSaInstalled> old = children.stream().filter(c -> c.inbound().spi() == spi)
-                    .filter(c -> !superseded.contains(spi)).findFirst();
-            if (old.isPresent()) {
-                pending = Pending.REKEY;
-                rekey.start(old.get(), now);
+        while (holdUntil == null && !isPending(Kind.REKEY_IKE) && !isPending(Kind.DELETE_IKE)
+                && s.outbox.canSend()) {
+            if (announceWindow) {
+                announceWindow = false;
+                s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, s.outbox.announceWindow(new ArrayList<>()), now);
+                track(Kind.WINDOW, null, null);
+            } else if (!queuedDeletes.isEmpty()) {
+                int spi = queuedDeletes.poll();
+                deleting = children.stream().filter(c -> c.inbound().spi() == spi).findFirst().orElse(null);
+                s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, IkeChildRekey.deleteOld(spi), now);
+                track(Kind.DELETE_CHILD, null, deleting);
+            } else if (closeRequested || ikeRekeyQueued) {
+                if (s.outbox.hasOutstanding()) {
+                    return; // exclusive: they wait for every other request, and nothing new starts
+                }
+                if (closeRequested) {
+                    sendDelete(now);
+                } else {
+                    ikeRekeyQueued = false;
+                    ikeRekey.start(now);
+                    track(Kind.REKEY_IKE, null, null);
+                }
+            } else if (!queuedCreates.isEmpty()) {
+                List<List<TrafficSelector>> ts = queuedCreates.poll();
+                track(Kind.CHILD, rekey.startNew(ts.get(0), ts.get(1), now), null);
+            } else if (!startQueuedRekey(now)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Starts the first queued CHILD SA rekey that may go now; drops those of SAs gone or replaced by
+     * the peer's rekey, keeps those of SAs we are rekeying or deleting; returns whether one started.
+     */
+    private boolean startQueuedRekey(Instant now) throws CryptoException {
+        for (java.util.Iterator<Integer> it = queuedRekeys.iterator(); it.hasNext();) {
+            int spi = it.next();
+            Optional<IkeEvent.ChildSaInstalled> old = children.stream().filter(c -> c.inbound().spi() == spi)
+                    .filter(c -> !superseded.contains(spi)).findFirst();
+            if (old.isEmpty()) {
+                it.remove();
+            } else if (!rekey.isRekeying(old.get()) && !isBeingDeleted(old.get())) {
+                it.remove();
+                track(Kind.CHILD, rekey.start(old.get(), now), null);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isBeingDeleted(IkeEvent.ChildSaInstalled c) {
+        return queuedDeletes.contains(c.inbound().spi())
+                || pending.values().stream().anyMatch(p -> c.equals(p.deleting()));
     }
 
     /** Rekeys the CHILD SA with our inbound SPI {@code inboundSpi} (command), once the window allows. */
@@ -233,8 +294,9 @@ final class IkeInformational {
      * their retransmissions on a peer that cannot read them.
      */
     void resume(boolean peerCreated, Instant now) throws CryptoException {
-        pending = Pending.NONE;
-        dpdDeadline = null;
+        pending.clear();
+        liveness.answered();
+        announceWindow = s.options.windowSize() > 1; // the new SA starts with a window of one (§2.3)
         holdUntil = peerCreated ? now.plus(IkeRetiringSa.giveUpAfter(s.options)) : null;
         next(now);
     }
@@ -249,10 +311,15 @@ final class IkeInformational {
 
     private boolean rekeyOfDeleting(IkeMessage request) {
         Optional<IkeNotifyPayload> n = request.notify(IkeNotifyType.REKEY_SA);
-        return deleting != null && n.isPresent() && n.get().childSpi() == deleting.outbound().spi();
+        if (n.isEmpty()) {
+            return false;
+        }
+        int spi = n.get().childSpi();
+        return deleting != null && spi == deleting.outbound().spi() || children.stream()
+                .anyMatch(c -> c.outbound().spi() == spi && isBeingDeleted(c));
     }
 
-    /** Deletes the IKE SA (command); waits for an outstanding request first (window of one). */
+    /** Deletes the IKE SA (command); waits until nothing else is outstanding. */
     void close(Instant now) throws CryptoException {
         if (closing || closeRequested) {
             return;
@@ -263,8 +330,8 @@ final class IkeInformational {
 
     private void sendDelete(Instant now) throws CryptoException {
         closing = true;
-        pending = Pending.DELETE_IKE;
         s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(IkeDeletePayload.ikeSa()), now);
+        track(Kind.DELETE_IKE, null, null);
     }
 
     void closeAll() {
@@ -282,18 +349,8 @@ final class IkeInformational {
             return Optional.empty();
         }
         Optional<Instant> life = lifetimes.timeout();
-        Optional<Instant> live = holdUntil != null ? Optional.of(holdUntil) : dpdTimeout();
+        Optional<Instant> live = holdUntil != null ? Optional.of(holdUntil) : liveness.timeout(false);
         return life.isEmpty() ? live : live.isEmpty() || life.get().isBefore(live.get()) ? life : live;
-    }
-
-    private Optional<Instant> dpdTimeout() {
-        if (dpd.isEmpty() || lastHeard == null || holdUntil != null) {
-            return Optional.empty();
-        }
-        if (dpdDeadline != null) {
-            return Optional.of(dpdDeadline);
-        }
-        return s.outbox.hasOutstanding() ? Optional.empty() : Optional.of(lastHeard.plus(dpd.get().delay()));
     }
 
     void onTimeout(Instant now) throws CryptoException {
@@ -306,6 +363,7 @@ final class IkeInformational {
         if (lifetimes.ikeExpired(now)) {
             s.emit(new IkeEvent.IkeSaExpired(s.sa.spiI, s.sa.spiR));
             s.outbox.stop(); // the SA ends now: an outstanding request no longer matters
+            pending.clear();
             rekey.close();
             ikeRekey.closeAll();
             sendDelete(now);
@@ -320,18 +378,9 @@ final class IkeInformational {
                 rekeyChild(inbound, now);
             }
         }
-        Optional<Instant> due = dpdTimeout();
-        if (due.isEmpty() || now.isBefore(due.get())) {
-            return;
-        }
-        if (dpdDeadline != null) {
-            s.emit(new IkeEvent.DeadPeerDetected(dpd.get().action()));
-            s.fail(IkeFailureReason.DEAD_PEER, Optional.empty(), "no answer to the liveness check within "
-                    + dpd.get().timeout() + " (DPD action " + dpd.get().action() + ")");
-        } else {
-            dpdDeadline = now.plus(dpd.get().timeout());
-            pending = Pending.DPD;
+        if (liveness.onTimeout(now, holdUntil != null)) {
             s.outbox.sendRequest(IkeExchangeType.INFORMATIONAL, List.of(), now);
+            track(Kind.DPD, null, null);
         }
     }
 }

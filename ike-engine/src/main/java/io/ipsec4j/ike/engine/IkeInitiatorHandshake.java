@@ -175,6 +175,7 @@ final class IkeInitiatorHandshake implements IkeHandshake {
         List<IkePayload> p = new ArrayList<>();
         p.add(idi);
         p.add(IkeNotifyPayload.status(IkeNotifyType.INITIAL_CONTACT));
+        s.outbox.announceWindow(p); // SET_WINDOW_SIZE when our window is larger than one (RFC 7296 §2.3)
         p.add(new IkeAuthPayload(IkeAuthMethod.SHARED_KEY_MIC, auth));
         p.addAll(child.payloads());
         authSent = true;
@@ -209,6 +210,7 @@ final class IkeInitiatorHandshake implements IkeHandshake {
             s.fail(IkeFailureReason.AUTHENTICATION_FAILED, Optional.empty(), "responder's AUTH: " + e.getMessage());
             return;
         }
+        s.outbox.peerAnnounced(m);
         s.established();
         s.emit(new IkeEvent.IkeSaEstablished(s.sa.spiI, s.sa.spiR, s.sa.proposal, s.natT));
         s.emit(child.complete(m));

@@ -169,6 +169,8 @@ final class IkeResponderHandshake implements IkeHandshake {
         List<IkePayload> p = new ArrayList<>();
         p.add(ourId);
         p.add(new IkeAuthPayload(IkeAuthMethod.SHARED_KEY_MIC, ours));
+        s.outbox.peerAnnounced(m);
+        s.outbox.announceWindow(p); // SET_WINDOW_SIZE when our window is larger than one (RFC 7296 §2.3)
         IkeChildResponse child = IkeChildResponse.answer(s, m);
         p.addAll(child.payloads());
         s.outbox.sendResponse(m.header(), p);

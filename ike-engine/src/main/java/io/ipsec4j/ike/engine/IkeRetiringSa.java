@@ -71,7 +71,7 @@ final class IkeRetiringSa {
         if (done || h.initiator() == outbox.saInitiator()) {
             return false;
         }
-        if (h.response() ? !outbox.answersOutstanding(h) : outbox.resendCached(h) || !outbox.isNextRequest(h)) {
+        if (h.response() ? !outbox.answersOutstanding(h) : outbox.resendCached(h) || !outbox.inWindow(h)) {
             return false;
         }
         IkeMessage opened;
@@ -81,7 +81,7 @@ final class IkeRetiringSa {
             return false; // not authentic, or malformed: dropped like on the live SA (§2.21.2)
         }
         if (h.response()) {
-            outbox.completeOutstanding();
+            outbox.completeOutstanding(h);
             finish(); // the response to our Delete
             return false;
         }

@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The one request of ours that awaits its response, with its retransmission schedule.
+ * A request of ours that awaits its response, with its own retransmission schedule (with a window
+ * larger than one, several are outstanding, each on its own schedule).
  *
  * <p>RFC 7296 §2.1: the requester retransmits until it gets a response, with growing intervals,
- * and gives up after a limit; §2.3: with a window of one, the next request waits for this
- * response. Delays double from {@code base} up to {@code max}.
+ * and gives up after a limit; §2.3: the window decides how many requests may await their
+ * responses. Delays double from {@code base} up to {@code max}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.1">RFC 7296 §2.1</a>
  */

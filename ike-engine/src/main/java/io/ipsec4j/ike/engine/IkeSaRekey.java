@@ -34,12 +34,14 @@ import java.util.Optional;
  * request becomes the new SA's original initiator, the CHILD SAs move to the new SA and the
  * requester deletes the old one. §2.8.1: when both sides rekeyed at once, "the SA created with the
  * lowest of the four nonces used in the two exchanges SHOULD be deleted by the endpoint that
- * created it", and the other new SA replaces the old one.
+ * created it", and the other new SA replaces the old one. {@link #switchTo} makes the new SA the
+ * session's current one and keeps the old one as an {@link IkeRetiringSa} until its Delete.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.18">RFC 7296 §2.18</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.8.1">RFC 7296 §2.8.1</a>
  */
 final class IkeSaRekey {
+    private static final System.Logger LOG = System.getLogger(IkeSaRekey.class.getName());
     /** How the replaced SA ends. */
     enum OldSa { WE_DELETE, PEER_DELETES, PEER_DELETED }
 
@@ -81,8 +83,11 @@ final class IkeSaRekey {
                 new IkeKePayload(ke.method(), Bytes.of(ke.publicValue()))), now);
     }
 
-    /** Takes the response to our rekey: switches to the new SA, or reports why not. */
-    void onResponse(IkeMessage m, Instant now) throws CryptoException {
+    /**
+     * Takes the response to our rekey: switches to the new SA, or reports why not; returns {@code
+     * true} if it sent the rekey again instead, with the key exchange method the peer asked for.
+     */
+    boolean onResponse(IkeMessage m, Instant now) throws CryptoException {
         IkeSaCrypto candidate = peerCandidate;
         peerCandidate = null;
         // This exchange's own values: switching SAs may already start the next rekey, which sets the fields.
@@ -99,7 +104,7 @@ final class IkeSaRekey {
                 if (!wanted.equals(mine.method()) && p1.proposals().stream().anyMatch(p -> p.keyExchange().contains(wanted))) {
                     retriedKe = true;
                     send(wanted, now);
-                    return;
+                    return true;
                 }
             }
             Optional<IkeSaPayload> sa = m.payload(IkeSaPayload.class);
@@ -116,12 +121,12 @@ final class IkeSaRekey {
                     : null;
             if (problem != null) {
                 if (candidate != null) {
-                    s.ikeSaRekeyed(candidate, false, OldSa.PEER_DELETES, now); // only the peer's rekey succeeded
+                    switchTo(candidate, false, OldSa.PEER_DELETES, now); // only the peer's rekey succeeded
                 } else {
                     s.emit(new IkeEvent.IkeSaRekeyFailed(error.isPresent() ? IkeFailureReason.PEER_ERROR
                             : IkeFailureReason.PROTOCOL_ERROR, error.map(IkeNotifyPayload::notifyType), problem));
                 }
-                return;
+                return false;
             }
             long spiR = spiValue(sa.get().proposals().get(0).spi());
             IkeSaCrypto ours;
@@ -130,22 +135,23 @@ final class IkeSaRekey {
                         myNi, nr.get().nonce(), mySpi, spiR, true, s.options.providers());
             } catch (InvalidPublicValueException e) {
                 if (candidate != null) {
-                    s.ikeSaRekeyed(candidate, false, OldSa.PEER_DELETES, now);
+                    switchTo(candidate, false, OldSa.PEER_DELETES, now);
                 } else {
                     s.emit(new IkeEvent.IkeSaRekeyFailed(IkeFailureReason.PROTOCOL_ERROR, Optional.empty(),
                             "the responder's KE value was rejected"));
                 }
-                return;
+                return false;
             }
             if (candidate == null) {
-                s.ikeSaRekeyed(ours, true, OldSa.WE_DELETE, now);
+                switchTo(ours, true, OldSa.WE_DELETE, now);
             } else if (holdsLowestNonce(myNi, nr.get().nonce(), peerNi, peerNr)) {
-                s.ikeSaRekeyed(candidate, false, OldSa.PEER_DELETES, now); // ours is redundant: we delete it
-                s.retire(ours, true, true, now);
+                switchTo(candidate, false, OldSa.PEER_DELETES, now); // ours is redundant: we delete it
+                retire(ours, true, true, now);
             } else {
-                s.ikeSaRekeyed(ours, true, OldSa.WE_DELETE, now); // the peer deletes its redundant SA
-                s.retire(candidate, false, false, now);
+                switchTo(ours, true, OldSa.WE_DELETE, now); // the peer deletes its redundant SA
+                retire(candidate, false, false, now);
             }
+            return false;
         } finally {
             mine.close();
         }
@@ -197,7 +203,7 @@ final class IkeSaRekey {
             peerNi = nonce.get().nonce();
             peerNr = nr;
         } else {
-            s.ikeSaRekeyed(next, false, OldSa.PEER_DELETES, now);
+            switchTo(next, false, OldSa.PEER_DELETES, now);
         }
     }
 
@@ -212,12 +218,52 @@ final class IkeSaRekey {
         IkeSaCrypto candidate = peerCandidate;
         peerCandidate = null;
         close();
-        s.ikeSaRekeyed(candidate, false, OldSa.PEER_DELETED, now);
+        switchTo(candidate, false, OldSa.PEER_DELETED, now);
         return true;
     }
 
     private void answer(IkeMessage m, IkeNotifyPayload notify) throws CryptoException {
         s.outbox.sendResponse(m.header(), List.of(notify));
+    }
+
+    /**
+     * Switches to the IKE SA {@code next} that replaces the current one (RFC 7296 §2.18): the CHILD
+     * SAs stay, message IDs restart at zero, and the old SA is kept until its Delete is exchanged.
+     *
+     * @param weRekeyed whether we sent the request that created {@code next} (we become its original initiator)
+     */
+    void switchTo(IkeSaCrypto next, boolean weRekeyed, OldSa old, Instant now) {
+        IkeOutbox previous = s.outbox;
+        IkeRetiringSa r = new IkeRetiringSa(s, previous, now);
+        s.retiring.add(r);
+        if (old == OldSa.PEER_DELETED) {
+            previous.stop(); // our own request on it will not be answered
+        }
+        try {
+            if (old == OldSa.WE_DELETE) {
+                r.sendDelete(now);
+            }
+        } catch (CryptoException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Delete of the old IKE SA not sent: {0}", e.getMessage());
+        }
+        s.replaceSa(next, s.outboxFor(next, weRekeyed));
+        s.emit(new IkeEvent.IkeSaRekeyed(previous.sa().spiI, previous.sa().spiR, next.spiI, next.spiR,
+                next.proposal));
+        s.informational.ikeSaCreated(now);
+        try {
+            s.informational.resume(old == OldSa.PEER_DELETES, now);
+        } catch (CryptoException e) {
+            s.fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
+        }
+    }
+
+    /** Keeps a redundant IKE SA of a simultaneous rekey until its Delete is exchanged (RFC 7296 §2.8.1). */
+    void retire(IkeSaCrypto redundant, boolean saInitiator, boolean weDelete, Instant now) throws CryptoException {
+        IkeRetiringSa r = new IkeRetiringSa(s, s.outboxFor(redundant, saInitiator), now);
+        s.retiring.add(r);
+        if (weDelete) {
+            r.sendDelete(now);
+        }
     }
 
     /**

@@ -1,19 +1,9 @@
 package io.ipsec4j.ike.engine;
 
 import io.ipsec4j.crypto.CryptoException;
-import io.ipsec4j.ike.IkeDiscardException;
-import io.ipsec4j.ike.IkeProtocolException;
-import io.ipsec4j.ike.v2.IkeErrorNotifyException;
-import io.ipsec4j.ike.v2.IkeExchangeType;
-import io.ipsec4j.ike.v2.IkeHeader;
-import io.ipsec4j.ike.v2.IkeMessage;
-import io.ipsec4j.ike.v2.IkeMessageDecoder;
 import io.ipsec4j.ike.v2.IkeNotifyType;
-import io.ipsec4j.ike.v2.IkePayload;
-import io.ipsec4j.ike.v2.IkeSkPayload;
 import io.ipsec4j.model.TrafficSelector;
 import io.ipsec4j.model.Tunnel;
-import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -23,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One IKEv2 SA as a sans-IO state machine: the driver feeds it datagrams and timeouts and sends
@@ -32,9 +23,10 @@ import java.util.Optional;
  * {@link #handleDatagram} and {@link #handleTimeout} the driver drains
  * {@link #pollTransmit()} (datagrams to send, in order), then {@link #pollEvent()}, then asks
  * {@link #pollTimeout()} when to call {@link #handleTimeout} next. Input never throws: datagrams
- * that do not decode, do not belong to this SA, fall outside the message-ID window (size 1, RFC
- * 7296 §2.3) or fail the integrity check are dropped without any change of state; a retransmitted
- * request is answered with the cached response (§2.1). Not thread-safe: one event loop owns a session.
+ * that do not decode, do not belong to this SA, fall outside the message-ID window (RFC 7296 §2.3,
+ * {@link IkeSessionOptions#windowSize()}) or fail the integrity check are dropped without any change
+ * of state; a retransmitted request is answered with the cached response (§2.1), and each response
+ * goes to the exchange whose request carried its message ID. Not thread-safe: one event loop owns a session.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.1">RFC 7296 §2.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.3">RFC 7296 §2.3</a>
@@ -59,19 +51,17 @@ public final class IkeSession {
     IkeOutbox outbox;
     /** IKE fragmentation (RFC 7383), once negotiated. */
     final IkeFragmentation fragments;
-    private final List<IkeRetiringSa> retiring = new ArrayList<>();
+    /** Replaced IKE SAs kept until their Delete is exchanged (RFC 7296 §2.18). */
+    final List<IkeRetiringSa> retiring = new ArrayList<>();
     private Instant clock = Instant.EPOCH;
-    private IkeInformational informational;
-    private final IkeMessageDecoder decoder = new IkeMessageDecoder();
-    private final IkeHandshake handshake;
+    /** INFORMATIONAL and CREATE_CHILD_SA once the IKE SA is up. */
+    IkeInformational informational;
+    /** IKE_SA_INIT and IKE_AUTH of our role. */
+    final IkeHandshake handshake;
+    private final IkeInbound inbound = new IkeInbound(this);
     private final Deque<IkeEvent> events = new ArrayDeque<>();
     private IkeSessionState state = IkeSessionState.IDLE;
     private Instant halfOpenDeadline;
-
-    private IkeSession(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote, boolean initiator,
-            IkeSessionOptions options, SecureRandom random) {
-        this(tunnel, null, local, remote, initiator, options, random);
-    }
 
     private IkeSession(Tunnel tunnel, IkeResponderTunnels choices, InetSocketAddress local,
             InetSocketAddress remote, boolean initiator, IkeSessionOptions options, SecureRandom random) {
@@ -91,13 +81,13 @@ public final class IkeSession {
     /** Returns a session that will bring {@code tunnel} up from {@code local} to {@code remote} on {@link #initiate}. */
     public static IkeSession initiator(Tunnel tunnel, InetSocketAddress local, InetSocketAddress remote,
             IkeSessionOptions options, SecureRandom random) {
-        return new IkeSession(tunnel, local, Objects.requireNonNull(remote, "remote"), true, options, random);
+        return new IkeSession(tunnel, null, local, Objects.requireNonNull(remote, "remote"), true, options, random);
     }
 
     /** Returns a session that answers one initiator of {@code tunnel} reaching us at {@code local}. */
     public static IkeSession responder(Tunnel tunnel, InetSocketAddress local, IkeSessionOptions options,
             SecureRandom random) {
-        return new IkeSession(tunnel, local, null, false, options, random);
+        return new IkeSession(tunnel, null, local, null, false, options, random);
     }
 
     /**
@@ -160,11 +150,7 @@ public final class IkeSession {
         Objects.requireNonNull(now, "now");
         clock = now;
         if (state == IkeSessionState.ESTABLISHED) {
-            try {
-                informational.close(now);
-            } catch (CryptoException e) {
-                fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
-            }
+            command(now, () -> informational.close(now));
         } else if (state != IkeSessionState.FAILED && state != IkeSessionState.CLOSED) {
             closed(false);
         }
@@ -183,12 +169,7 @@ public final class IkeSession {
         if (state != IkeSessionState.ESTABLISHED) {
             throw new IllegalStateException("rekeyChildSa: the IKE SA is " + state);
         }
-        clock = now;
-        try {
-            informational.rekeyChild(inboundSpi, now);
-        } catch (CryptoException e) {
-            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
-        }
+        command(now, () -> informational.rekeyChild(inboundSpi, now));
     }
 
     /**
@@ -213,12 +194,7 @@ public final class IkeSession {
                     + " (expected: non-empty, within " + tunnel.phaseTwo().localSubnets() + " / "
                     + tunnel.phaseTwo().remoteSubnets() + ")");
         }
-        clock = now;
-        try {
-            informational.createChild(localSelectors, remoteSelectors, now);
-        } catch (CryptoException e) {
-            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
-        }
+        command(now, () -> informational.createChild(localSelectors, remoteSelectors, now));
     }
 
     /**
@@ -233,9 +209,19 @@ public final class IkeSession {
         if (state != IkeSessionState.ESTABLISHED) {
             throw new IllegalStateException("rekeyIkeSa: the IKE SA is " + state);
         }
+        command(now, () -> informational.rekeyIke(now));
+    }
+
+    /** Work of a command on the established SA, which the crypto provider may fail. */
+    private interface Step {
+        void run() throws CryptoException;
+    }
+
+    /** Runs {@code step} at {@code now}; a crypto failure fails the session (LOCAL_ERROR). */
+    private void command(Instant now, Step step) {
         clock = now;
         try {
-            informational.rekeyIke(now);
+            step.run();
         } catch (CryptoException e) {
             fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
         }
@@ -260,127 +246,7 @@ public final class IkeSession {
             return;
         }
         clock = now;
-        byte[] raw = datagram;
-        int marker = IkeOutbox.NON_ESP_MARKER_BYTES;
-        if (raw.length > marker && raw[0] == 0 && raw[1] == 0 && raw[2] == 0 && raw[3] == 0) {
-            // RFC 3948 §2.2: the non-ESP marker; an IKE SPIi is never zero, so this is unambiguous.
-            raw = java.util.Arrays.copyOfRange(raw, marker, raw.length);
-        }
-        IkeMessage message;
-        try {
-            message = decoder.decode(Unpooled.wrappedBuffer(raw));
-        } catch (IkeProtocolException e) {
-            // Unprotected and undecodable (or IKEv1): nothing in it may be answered (RFC 7296 §2.21.1).
-            LOG.log(System.Logger.Level.DEBUG, "undecodable datagram dropped: {0}", e.getMessage());
-            return;
-        }
-        try {
-            dispatch(message, raw, from, to, now);
-        } catch (CryptoException e) {
-            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
-        }
-    }
-
-    private void dispatch(IkeMessage m, byte[] raw, InetSocketAddress from, InetSocketAddress to, Instant now)
-            throws CryptoException {
-        IkeHeader h = m.header();
-        for (IkeRetiringSa old : retiring) {
-            if (old.matches(h)) {
-                if (old.onMessage(m, raw) && state == IkeSessionState.ESTABLISHED) {
-                    informational.peerSwitched(now); // the peer deleted an old SA: it has the new one
-                }
-                return;
-            }
-        }
-        if (h.initiator() == outbox.saInitiator()) {
-            return; // our own flags: a reflection, not the peer
-        }
-        boolean init = h.exchangeType().equals(IkeExchangeType.IKE_SA_INIT);
-        if (h.response()) {
-            if (!outbox.answersOutstanding(h) || h.initiatorSpi() != sa.spiI || (!init && h.responderSpi() != sa.spiR)) {
-                return;
-            }
-        } else if (state != IkeSessionState.IDLE) {
-            if (h.initiatorSpi() != sa.spiI || h.responderSpi() != (init ? 0 : sa.spiR)) {
-                return;
-            }
-            if (!IkeFragmentation.isLaterFragment(m) && outbox.resendCached(h) || !outbox.isNextRequest(h)) {
-                // a retransmitted request answered from the cache (§2.1; when fragmented, on its first
-                // fragment only, RFC 7383 §2.6.1), or outside the window
-                return;
-            }
-        }
-        Optional<IkeMessage> opened = open(m, raw, h, init, now);
-        if (opened.isEmpty()) {
-            return;
-        }
-        if (init) {
-            fragments.onInit(opened.get());
-        }
-        boolean established = state == IkeSessionState.ESTABLISHED;
-        if (established) {
-            informational.heard(now);
-        }
-        try {
-            if (h.response()) {
-                outbox.completeOutstanding();
-                if (established) {
-                    informational.onResponse(opened.get(), now);
-                } else {
-                    handshake.onResponse(opened.get(), raw, from, to, now);
-                }
-            } else if (established) {
-                informational.onRequest(opened.get(), now);
-            } else {
-                handshake.onRequest(opened.get(), raw, from, to, now);
-            }
-        } catch (IkeErrorNotifyException e) {
-            protocolError(h, e, now);
-        }
-        if (state == IkeSessionState.ESTABLISHED) {
-            informational.heard(now);
-            if (h.initiatorSpi() == sa.spiI && h.responderSpi() == sa.spiR) {
-                informational.peerSwitched(now); // authentic on the current SA: the peer has its keys
-            }
-        }
-    }
-
-    /**
-     * Decrypts an SK message or reassembles SKF fragments (RFC 7383 §2.6); empty (drop) without keys,
-     * while fragments are missing, or when the integrity check fails.
-     */
-    private Optional<IkeMessage> open(IkeMessage m, byte[] raw, IkeHeader h, boolean init, Instant now)
-            throws CryptoException {
-        List<IkePayload> payloads = m.payloads();
-        boolean protectedMessage = !payloads.isEmpty() && payloads.get(payloads.size() - 1) instanceof IkeSkPayload;
-        boolean fragment = IkeFragmentation.isFragment(m);
-        if (init) {
-            return protectedMessage || fragment ? Optional.empty() : Optional.of(m);
-        }
-        if (!protectedMessage && !fragment || !sa.hasKeys()) {
-            return Optional.empty();
-        }
-        try {
-            return fragment ? fragments.accept(sa, raw, m, now)
-                    : Optional.of(new IkeMessage(h, sa.peerCodec.decrypt(raw, m)));
-        } catch (IkeDiscardException e) {
-            return Optional.empty(); // integrity check failed or fragment refused: drop silently (§2.21.2)
-        } catch (IkeErrorNotifyException e) {
-            protocolError(h, e, now);
-            return Optional.empty();
-        } catch (IkeProtocolException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** An authenticated message was malformed: answer a request with the notify, then fail (§2.21.2). */
-    private void protocolError(IkeHeader h, IkeErrorNotifyException e, Instant now) throws CryptoException {
-        if (!h.response() && e.isIntegrityProtected()) {
-            outbox.sendResponse(h, List.of(e.toNotifyPayload()));
-        }
-        if (state != IkeSessionState.ESTABLISHED) {
-            fail(IkeFailureReason.PROTOCOL_ERROR, Optional.of(e.notifyType()), e.getMessage());
-        }
+        inbound.receive(datagram, from, to, now);
     }
 
     /** Handles the expiry of a retransmission, half-open or liveness timer (at or after {@link #pollTimeout()}). */
@@ -407,7 +273,7 @@ public final class IkeSession {
                     closed(false); // §1.4.1: the SA is gone even if the peer never confirms
                 } else {
                     fail(IkeFailureReason.RETRANSMISSION_TIMEOUT, Optional.empty(), "no response to "
-                            + outbox.outstandingType() + " after " + options.retransmitLimit() + " retransmissions");
+                            + outbox.exhaustedType() + " after " + options.retransmitLimit() + " retransmissions");
                 }
                 return;
             }
@@ -434,17 +300,9 @@ public final class IkeSession {
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return Optional.empty();
         }
-        Instant t = outbox.retransmitAt().orElse(null);
-        List<Instant> others = new ArrayList<>();
-        others.add(halfOpenDeadline);
-        others.add(state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null);
-        retiring.forEach(r -> others.add(r.timeout()));
-        for (Instant other : others) {
-            if (other != null && (t == null || other.isBefore(t))) {
-                t = other;
-            }
-        }
-        return Optional.ofNullable(t);
+        Instant life = state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null;
+        return Stream.concat(Stream.of(outbox.retransmitAt().orElse(null), halfOpenDeadline, life),
+                retiring.stream().map(IkeRetiringSa::timeout)).filter(Objects::nonNull).min(Instant::compareTo);
     }
 
     // ---- for the handshakes ----
@@ -482,45 +340,15 @@ public final class IkeSession {
         events.add(event);
     }
 
-    /**
-     * Switches to the IKE SA {@code next} that replaces the current one (RFC 7296 §2.18): the CHILD
-     * SAs stay, message IDs restart at zero, and the old SA is kept until its Delete is exchanged.
-     *
-     * @param weRekeyed whether we sent the request that created {@code next} (we become its original initiator)
-     */
-    void ikeSaRekeyed(IkeSaCrypto next, boolean weRekeyed, IkeSaRekey.OldSa old, Instant now) {
-        IkeOutbox previous = outbox;
-        IkeRetiringSa r = new IkeRetiringSa(this, previous, now);
-        retiring.add(r);
-        if (old == IkeSaRekey.OldSa.PEER_DELETED) {
-            previous.stop(); // our own request on it will not be answered
-        }
-        try {
-            if (old == IkeSaRekey.OldSa.WE_DELETE) {
-                r.sendDelete(now);
-            }
-        } catch (CryptoException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Delete of the old IKE SA not sent: {0}", e.getMessage());
-        }
-        sa = next;
-        outbox = new IkeOutbox(this, next, weRekeyed, transmits);
-        events.add(new IkeEvent.IkeSaRekeyed(previous.sa().spiI, previous.sa().spiR, next.spiI, next.spiR,
-                next.proposal));
-        informational.ikeSaCreated(now);
-        try {
-            informational.resume(old == IkeSaRekey.OldSa.PEER_DELETES, now);
-        } catch (CryptoException e) {
-            fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
-        }
+    /** Returns an outbox for the IKE SA {@code next} (after a rekey, RFC 7296 §2.18) that sends with ours. */
+    IkeOutbox outboxFor(IkeSaCrypto next, boolean saInitiator) {
+        return new IkeOutbox(this, next, saInitiator, transmits);
     }
 
-    /** Keeps a redundant IKE SA of a simultaneous rekey until its Delete is exchanged (RFC 7296 §2.8.1). */
-    void retire(IkeSaCrypto redundant, boolean saInitiator, boolean weDelete, Instant now) throws CryptoException {
-        IkeRetiringSa r = new IkeRetiringSa(this, new IkeOutbox(this, redundant, saInitiator, transmits), now);
-        retiring.add(r);
-        if (weDelete) {
-            r.sendDelete(now);
-        }
+    /** Makes {@code next} the current IKE SA with its {@code outbox} ({@link IkeSaRekey#switchTo}). */
+    void replaceSa(IkeSaCrypto next, IkeOutbox nextOutbox) {
+        sa = next;
+        outbox = nextOutbox;
     }
 
     /** The IKE SA was deleted (RFC 7296 §1.4.1): every CHILD SA goes with it. */
@@ -529,11 +357,7 @@ public final class IkeSession {
             return;
         }
         boolean wasEstablished = state == IkeSessionState.ESTABLISHED;
-        state = IkeSessionState.CLOSED;
-        outbox.stop();
-        closeHalfOpen();
-        handshake.close();
-        closeSas();
+        end(IkeSessionState.CLOSED);
         if (wasEstablished) {
             events.add(new IkeEvent.IkeSaDeleted(byPeer));
         }
@@ -543,15 +367,16 @@ public final class IkeSession {
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return;
         }
-        state = IkeSessionState.FAILED;
-        outbox.stop();
-        closeHalfOpen();
-        handshake.close();
-        closeSas();
+        end(IkeSessionState.FAILED);
         events.add(new IkeEvent.SessionFailed(reason, notify, detail));
     }
 
-    private void closeSas() {
+    /** Ends the session in {@code last}: stops every timer and zeroes every key. */
+    private void end(IkeSessionState last) {
+        state = last;
+        outbox.stop();
+        closeHalfOpen();
+        handshake.close();
         fragments.close();
         sa.close();
         retiring.forEach(IkeRetiringSa::close);

@@ -20,6 +20,17 @@ import java.util.Optional;
  * strongSwan's {@code charon.fragment_size} default, used for IPv4 as for IPv6; RFC 7383 §2.5.1 would
  * allow 576 for IPv4 where the path MTU is unknown and small.
  *
+ * <p>Message-ID window (RFC 7296 §2.3): with {@code windowSize} 1, the default, each side has one
+ * request outstanding and keeps one response, as strongSwan does, and nothing about windows goes on
+ * the wire. A larger window is announced with SET_WINDOW_SIZE in our IKE_AUTH message (and, after
+ * an IKE SA rekey, in an INFORMATIONAL request on the new SA, which starts at one again); from then
+ * on the peer's requests with message IDs in [next expected, next expected + {@code windowSize})
+ * are processed, out of order if need be, and the last {@code windowSize} responses are kept for
+ * retransmitted requests. We send up to min(the peer's SET_WINDOW_SIZE, {@code windowSize})
+ * requests before the oldest is answered; a peer that announced nothing gets one at a time. The
+ * peer's fragmented messages (RFC 7383) are reassembled one at a time: fragments of another message
+ * restart the reassembly, and retransmissions complete it.
+ *
  * @param retransmitBase the first retransmission delay
  * @param retransmitMax the longest delay between retransmissions
  * @param retransmitLimit how many times a request is retransmitted before giving up
@@ -28,14 +39,19 @@ import java.util.Optional;
  * @param providers the crypto providers
  * @param fragmentSize the largest IP datagram of an IKE message before it is fragmented, 0 (do not
  *        offer fragmentation) or {@value #MIN_FRAGMENT_SIZE}–65535
+ * @param windowSize our message-ID window, 1–{@value #MAX_WINDOW_SIZE}: how many of the peer's
+ *        requests we process and answer from the cache, and the most we keep outstanding ourselves
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.1">RFC 7296 §2.1</a>
  */
 public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax, int retransmitLimit,
-        Duration halfOpenTimeout, Optional<IkeCookieGate> cookieGate, CryptoProviders providers, int fragmentSize) {
+        Duration halfOpenTimeout, Optional<IkeCookieGate> cookieGate, CryptoProviders providers, int fragmentSize,
+        int windowSize) {
     /** The default {@link #fragmentSize()}: strongSwan's default {@code charon.fragment_size}. */
     public static final int DEFAULT_FRAGMENT_SIZE = 1280;
     /** The smallest {@link #fragmentSize()} other than 0: room for IPv6, UDP, marker and a fragment's overhead. */
     public static final int MIN_FRAGMENT_SIZE = 200;
+    /** The largest {@link #windowSize()}: it bounds the responses kept and the requests outstanding. */
+    public static final int MAX_WINDOW_SIZE = 32;
 
     /** Checks the arguments. */
     public IkeSessionOptions {
@@ -57,26 +73,31 @@ public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax,
             throw new IllegalArgumentException("fragmentSize: " + fragmentSize + " (expected: 0 or "
                     + MIN_FRAGMENT_SIZE + "-65535)");
         }
+        if (windowSize < 1 || windowSize > MAX_WINDOW_SIZE) {
+            throw new IllegalArgumentException("windowSize: " + windowSize + " (expected: 1-" + MAX_WINDOW_SIZE + ")");
+        }
     }
 
     /**
      * Returns 2 s doubling to 32 s, 5 retransmissions, 30 s half-open timeout, no cookies, and
-     * fragmentation offered with fragments of at most {@value #DEFAULT_FRAGMENT_SIZE} bytes.
+     * fragmentation offered with fragments of at most {@value #DEFAULT_FRAGMENT_SIZE} bytes, and a
+     * message-ID window of one.
      */
     public static IkeSessionOptions defaults() {
         return new IkeSessionOptions(Duration.ofSeconds(2), Duration.ofSeconds(32), 5, Duration.ofSeconds(30),
-                Optional.empty(), CryptoProviders.defaults(), DEFAULT_FRAGMENT_SIZE);
+                Optional.empty(), CryptoProviders.defaults(), DEFAULT_FRAGMENT_SIZE, 1);
     }
 
     /** Returns these options with {@code gate} shared by the responder sessions. */
     public IkeSessionOptions withCookieGate(IkeCookieGate gate) {
         return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout,
-                Optional.of(gate), providers, fragmentSize);
+                Optional.of(gate), providers, fragmentSize, windowSize);
     }
 
     /** Returns these options with other retransmission settings. */
     public IkeSessionOptions withRetransmission(Duration base, Duration max, int limit) {
-        return new IkeSessionOptions(base, max, limit, halfOpenTimeout, cookieGate, providers, fragmentSize);
+        return new IkeSessionOptions(base, max, limit, halfOpenTimeout, cookieGate, providers, fragmentSize,
+                windowSize);
     }
 
     /**
@@ -85,6 +106,17 @@ public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax,
      */
     public IkeSessionOptions withFragmentSize(int bytes) {
         return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout, cookieGate,
-                providers, bytes);
+                providers, bytes, windowSize);
+    }
+
+    /**
+     * Returns these options with a message-ID window of {@code size} requests (RFC 7296 §2.3),
+     * announced with SET_WINDOW_SIZE when larger than one.
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= {@code size} &lt;= {@value #MAX_WINDOW_SIZE}
+     */
+    public IkeSessionOptions withWindowSize(int size) {
+        return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout, cookieGate,
+                providers, fragmentSize, size);
     }
 }

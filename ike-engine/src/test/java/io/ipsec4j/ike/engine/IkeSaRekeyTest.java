@@ -150,6 +150,38 @@ class IkeSaRekeyTest {
         assertThat(link.b.pollTimeout()).hasValueSatisfying(w -> assertThat(w).isAfter(link.now.plus(InMemoryLink.HORIZON)));
     }
 
+    /**
+     * RFC 7296 §1.3.2 with §1.2: the peer refuses our IKE SA rekey with INVALID_KE_PAYLOAD naming
+     * another group we offer; the rekey sent again with that group is tracked like the first, so its
+     * response completes the rekey on both sides (it used to be dropped, leaving only the peer rekeyed).
+     */
+    @Test
+    void ikeSaRekeyRetriedAfterInvalidKePayloadCompletesWithTheGroupThePeerAskedFor() {
+        Tunnel base = tunnel("aes256gcm16-prfsha384-ecp384", "aes128gcm16").build();
+        Tunnel t = Tunnel.builder().from(base).phaseOne(PhaseOne.builder().from(base.phaseOne())
+                .addProposals(io.ipsec4j.model.algorithm.IkeProposal.parse("aes128gcm16-prfsha256-x25519")).build())
+                .build();
+        InMemoryLink link = IkeSessionTest.connect(t, mirror(t), OPTIONS);
+        link.a.rekeyIkeSa(link.now);
+        IkeTransmit request = link.a.pollTransmit().orElseThrow();
+        try {
+            link.b.outbox.sendResponse(header(request.datagram()), List.of(io.ipsec4j.ike.v2.IkeNotifyPayload
+                    .invalidKePayload(io.ipsec4j.model.algorithm.KeyExchangeMethod.CURVE25519)));
+        } catch (io.ipsec4j.crypto.CryptoException e) {
+            throw new AssertionError(e);
+        }
+        IkeTransmit refusal = link.b.pollTransmit().orElseThrow();
+        link.a.handleDatagramStrict(refusal.datagram(), refusal.source(), refusal.destination(), link.now);
+        link.run(100);
+
+        List<IkeEvent.IkeSaRekeyed> a = link.events(link.eventsA, IkeEvent.IkeSaRekeyed.class);
+        assertThat(a).hasSize(1).isEqualTo(link.events(link.eventsB, IkeEvent.IkeSaRekeyed.class));
+        assertThat(a.get(0).proposal().keyExchange())
+                .containsExactly(io.ipsec4j.model.algorithm.KeyExchangeMethod.CURVE25519);
+        assertThat(link.a.pollTimeout()).as("nothing outstanding: only lifetime timers remain")
+                .hasValueSatisfying(w -> assertThat(w).isAfter(link.now.plus(InMemoryLink.HORIZON)));
+    }
+
     static IkeHeader header(byte[] datagram) {
         try {
             return new IkeMessageDecoder().decode(Unpooled.wrappedBuffer(datagram)).header();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * request, in any order, repeated or altered, are reassembled only when all of them authenticate. The seed corpus in
  * {@code IkeSessionFuzzTestInputs/} (a real IKE_SA_INIT request and response; for the established SAs
  * also the two SKF fragments of an INFORMATIONAL request sealed with the responder's keys of the
- * seeded SA, RFC 7383) runs in every build;
+ * seeded SA, RFC 7383) runs in every build, as do a few byte patterns for the windowed requests;
  * set {@code JAZZER_FUZZ=1} to fuzz.
  */
 class IkeSessionFuzzTest {
@@ -102,5 +102,54 @@ class IkeSessionFuzzTest {
             assertThat(answered).as("answered once every fragment arrived").isTrue();
             assertThat(installed).isEqualTo(1);
         }
+    }
+
+    /**
+     * Message-ID windows (RFC 7296 §2.3): the four CREATE_CHILD_SA requests that a session with a
+     * window of four keeps outstanding at once, delivered to its peer (window four) in any order,
+     * repeated, with a flipped bit or mixed with arbitrary datagrams, never raise anything and never
+     * take the SA down; each datagram is answered with at most one datagram, an intact request always
+     * (its first response, byte for byte, when repeated), each request installs at most one CHILD SA,
+     * and no more responses are kept than the window.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void windowedRequestsInAnyOrderAreAnsweredOnceEachAndRepeatedFromTheCache(FuzzedDataProvider data) {
+        InMemoryLink link = IkeMessageIdWindowTest.connect(4, 4, new IkeMessageIdModel(4));
+        IkeMessageIdWindowTest.createChildren(link, true, IkeMessageIdWindowTest.PAIRS);
+        java.util.List<IkeTransmit> requests = IkeMessageIdWindowTest.drain(link.a);
+        assertThat(requests).hasSize(IkeMessageIdWindowTest.PAIRS);
+        java.util.Map<Integer, byte[]> answers = new java.util.HashMap<>();
+        int installed = 0;
+        for (int i = 0; i < 24 && data.remainingBytes() > 0; i++) {
+            int choice = data.consumeInt(0, requests.size());
+            boolean intact = choice < requests.size() && data.consumeBoolean();
+            byte[] d;
+            if (choice == requests.size()) {
+                d = data.consumeBytes(data.consumeInt(0, 1500));
+            } else {
+                d = requests.get(choice).datagram().clone();
+                if (!intact) {
+                    d[data.consumeInt(0, d.length - 1)] ^= (byte) (1 << data.consumeInt(0, 7));
+                }
+            }
+            link.b.handleDatagramStrict(d, EngineFixtures.INITIATOR, EngineFixtures.RESPONDER, link.now);
+            java.util.List<IkeTransmit> out = IkeMessageIdWindowTest.drain(link.b);
+            assertThat(out).hasSizeLessThanOrEqualTo(1);
+            if (intact) {
+                assertThat(out).as("an intact request in the window is answered").hasSize(1);
+                byte[] first = answers.putIfAbsent(choice, out.get(0).datagram());
+                if (first != null) {
+                    assertThat(out.get(0).datagram()).as("the cached response").isEqualTo(first);
+                }
+            }
+            for (Optional<IkeEvent> e = link.b.pollEvent(); e.isPresent(); e = link.b.pollEvent()) {
+                assertThat(e.get()).isInstanceOf(IkeEvent.ChildSaInstalled.class);
+                installed++;
+            }
+            assertThat(installed).isLessThanOrEqualTo(answers.size());
+            assertThat(link.b.state()).isEqualTo(IkeSessionState.ESTABLISHED);
+            assertThat(link.b.outbox.cachedResponses()).isLessThanOrEqualTo(4);
+        }
+        assertThat(installed).isEqualTo(answers.size());
     }
 }

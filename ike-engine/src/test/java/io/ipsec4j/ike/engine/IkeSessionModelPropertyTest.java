@@ -21,11 +21,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * instant so that they collide) over a network that loses datagrams (seeded, 20 %, each datagram at most twice) match the
  * reference model: every datagram keeps the message-ID window of {@link IkeMessageIdModel}, and
  * once quiet both sides hold the same IKE SA, exactly one CHILD SA pair that carries ESP, and no
- * leftover SA (RFC 7296 §2.3, §2.8.1, §2.18).
+ * leftover SA (RFC 7296 §2.3, §2.8.1, §2.18). With message-ID windows of two and four, the
+ * operations also create CHILD SAs for further subnet pairs, so that several requests are
+ * outstanding at once; the model then allows that many, and once quiet both sides hold the same
+ * CHILD SA pairs.
  */
 class IkeSessionModelPropertyTest {
     /** Operations: 0/1 A/B rekey the CHILD SA, 2/3 A/B rekey the IKE SA, 4 let the network run. */
     static final int[] OPS = {0, 1, 2, 3, 4};
+    /** With windows: also 5/6 A/B create a CHILD SA for the next subnet pair. */
+    static final int[] WINDOWED_OPS = {0, 1, 2, 3, 4, 5, 6, 5, 6};
 
     @Test
     void randomRekeysAndLossMatchTheReferenceModel() {
@@ -33,6 +38,21 @@ class IkeSessionModelPropertyTest {
                 .forAll(lists().of(integers().between(0, OPS.length - 1).map(i -> OPS[i])).ofSizeBetween(1, 8),
                         longs().between(0, 1_000_000))
                 .checkAssert(IkeSessionModelPropertyTest::check);
+    }
+
+    /**
+     * The same with windows of {@code windowA} and {@code windowB} and CHILD SA creations among the
+     * operations; several requests must really have been outstanding at once.
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 2", "4, 4", "4, 2"})
+    void randomCreationsRekeysAndLossWithWindowsMatchTheReferenceModel(int windowA, int windowB) {
+        int[] most = {0};
+        qt().withExamples(40).withFixedSeed(20261204L + windowA * 10 + windowB)
+                .forAll(lists().of(integers().between(0, WINDOWED_OPS.length - 1).map(i -> WINDOWED_OPS[i]))
+                        .ofSizeBetween(1, 10), longs().between(0, 1_000_000))
+                .checkAssert((ops, seed) -> most[0] = Math.max(most[0], check(ops, seed, windowA, windowB)));
+        assertThat(most[0]).as("requests outstanding at once").isEqualTo(Math.min(windowA, windowB));
     }
 
     /**
@@ -70,13 +90,19 @@ class IkeSessionModelPropertyTest {
     }
 
     static void check(List<Integer> ops, long seed) {
-        Tunnel t = EngineFixtures.initiatorTunnel();
+        check(ops, seed, 1, 1);
+    }
+
+    /** Runs {@code ops} with windows of {@code windowA} and {@code windowB}; returns the most requests outstanding at once. */
+    static int check(List<Integer> ops, long seed, int windowA, int windowB) {
+        boolean windowed = windowA > 1 || windowB > 1;
+        Tunnel t = windowed ? IkeMessageIdWindowTest.pairs() : EngineFixtures.initiatorTunnel();
         // Retransmissions end well within the responder's 30 s half-open timeout.
         IkeSessionOptions o = IkeSessionOptions.defaults().withRetransmission(java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(4), 6);
-        IkeSession a = EngineFixtures.initiator(t, o, seed);
-        IkeSession b = EngineFixtures.responder(EngineFixtures.mirror(t), o, seed + 1);
-        IkeMessageIdModel model = new IkeMessageIdModel();
+        IkeSession a = EngineFixtures.initiator(t, o.withWindowSize(windowA), seed);
+        IkeSession b = EngineFixtures.responder(EngineFixtures.mirror(t), o.withWindowSize(windowB), seed + 1);
+        IkeMessageIdModel model = new IkeMessageIdModel(Math.min(windowA, windowB));
         Random net = new Random(seed);
         // Each distinct datagram is lost at most twice: a request and its cached response both get
         // through within the retransmission limit, so every exchange completes.
@@ -96,18 +122,29 @@ class IkeSessionModelPropertyTest {
         link.run(500);
         assertThat(a.state()).as("ops %s seed %d: established %s %s", ops, seed, link.eventsA, link.eventsB)
                 .isEqualTo(IkeSessionState.ESTABLISHED);
-        for (int op : ops) {
+        int pair = 0;
+        for (int i = 0; i < ops.size(); i++) {
+            int op = ops.get(i);
             IkeSession side = op % 2 == 0 ? a : b;
             List<IkeEvent> events = op % 2 == 0 ? link.eventsA : link.eventsB;
             if (op < 2) {
                 List<Integer> live = IkeSaRekeyTest.liveInbound(events);
                 if (!live.isEmpty()) {
-                    side.rekeyChildSa(live.get(0), link.now);
+                    side.rekeyChildSa(live.get(i % live.size()), link.now);
                 }
             } else if (op < 4) {
                 side.rekeyIkeSa(link.now);
-            } else {
+            } else if (op == 4) {
                 link.run(500);
+            } else if (pair < IkeMessageIdWindowTest.PAIRS) {
+                pair++;
+                if (op == 5) {
+                    a.createChildSa(List.of(IkeMessageIdWindowTest.ours(pair)),
+                            List.of(IkeMessageIdWindowTest.theirs(pair)), link.now);
+                } else {
+                    b.createChildSa(List.of(IkeMessageIdWindowTest.theirs(pair)),
+                            List.of(IkeMessageIdWindowTest.ours(pair)), link.now);
+                }
             }
         }
         link.run(2000);
@@ -124,19 +161,24 @@ class IkeSessionModelPropertyTest {
         assertThat(ra).as(what + ": the same IKE SA generations").isEqualTo(rb);
         List<Integer> liveA = IkeSaRekeyTest.liveInbound(link.eventsA);
         List<Integer> liveB = IkeSaRekeyTest.liveInbound(link.eventsB);
-        assertThat(liveA).as(what + ": one CHILD SA pair; events A " + brief(link.eventsA) + " B "
-                + brief(link.eventsB)).hasSize(1);
-        assertThat(liveB).as(what + ": one CHILD SA pair; events A " + brief(link.eventsA) + " B "
-                + brief(link.eventsB)).hasSize(1);
-        IkeEvent.ChildSaInstalled ca = IkeSaRekeyTest.installed(link.eventsA, liveA.get(0));
-        IkeEvent.ChildSaInstalled cb = IkeSaRekeyTest.installed(link.eventsB, liveB.get(0));
-        assertThat(ca.outbound().spi()).as(what).isEqualTo(cb.inbound().spi());
-        try {
-            IkeSessionTest.assertEspFlows(ca.outbound(), cb.inbound());
-            IkeSessionTest.assertEspFlows(cb.outbound(), ca.inbound());
-        } catch (Exception e) {
-            throw new AssertionError(what, e);
+        String pairs = windowed ? ": the same CHILD SA pairs" : ": one CHILD SA pair";
+        assertThat(liveA).as(what + pairs + "; events A " + brief(link.eventsA) + " B " + brief(link.eventsB))
+                .hasSize(windowed ? liveB.size() : 1).isNotEmpty();
+        assertThat(liveB).as(what + pairs + "; events A " + brief(link.eventsA) + " B " + brief(link.eventsB))
+                .hasSize(liveA.size());
+        for (int spi : liveA) {
+            IkeEvent.ChildSaInstalled ca = IkeSaRekeyTest.installed(link.eventsA, spi);
+            assertThat(liveB).as(what + pairs).contains(ca.outbound().spi());
+            IkeEvent.ChildSaInstalled cb = IkeSaRekeyTest.installed(link.eventsB, ca.outbound().spi());
+            assertThat(cb.outbound().spi()).as(what).isEqualTo(spi);
+            try {
+                IkeSessionTest.assertEspFlows(ca.outbound(), cb.inbound());
+                IkeSessionTest.assertEspFlows(cb.outbound(), ca.inbound());
+            } catch (Exception e) {
+                throw new AssertionError(what, e);
+            }
         }
         assertThat(model.requests()).as(what + ": IKE_AUTH at least").isGreaterThanOrEqualTo(1);
+        return model.maxInFlight();
     }
 }

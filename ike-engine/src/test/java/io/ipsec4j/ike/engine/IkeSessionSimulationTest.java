@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two engines over a simulated network that drops, duplicates, delays and reorders datagrams,
  * driven by one seed per run: every run ends, within a bounded number of steps, with both sides
- * holding the same CHILD SAs or with a failure that states its reason.
+ * holding the same CHILD SAs or with a failure that states its reason. Every datagram also keeps
+ * the message-ID window of {@link IkeMessageIdModel}.
  */
 class IkeSessionSimulationTest {
     static final int RUNS = 300;
@@ -31,6 +32,12 @@ class IkeSessionSimulationTest {
     record Delivery(Instant at, long order, IkeTransmit transmit, boolean toResponder) {
     }
 
+    /** What the run does once both sides are up: nothing, simultaneous rekeys, or concurrent exchanges in windows. */
+    enum Mode { PLAIN, REKEYS, WINDOWED }
+
+    /** The message-ID window of both sides in {@link Mode#WINDOWED}. */
+    static final int WINDOW = 4;
+
     /**
      * How a run ended; a failed handshake is always the network's doing, and {@code afterHalfOpen}
      * tells whether some of the initiator's retransmissions reached the responder only after its
@@ -38,7 +45,7 @@ class IkeSessionSimulationTest {
      * {@code fragmentsA}/{@code fragmentsB}: the SKF datagrams each side sent.
      */
     record Outcome(boolean converged, IkeFailureReason initiatorFailure, IkeFailureReason responderFailure,
-            boolean afterHalfOpen, long fragmentsA, long fragmentsB) {
+            boolean afterHalfOpen, long fragmentsA, long fragmentsB, int maxInFlight) {
     }
 
     @Test
@@ -61,7 +68,7 @@ class IkeSessionSimulationTest {
         int converged = 0;
         int afterHalfOpen = 0;
         for (int seed = 0; seed < RUNS; seed++) {
-            Outcome o = run(seed, LOSS[seed % LOSS.length], options, false);
+            Outcome o = run(seed, LOSS[seed % LOSS.length], options, Mode.PLAIN);
             if (o.converged()) {
                 converged++;
                 if (fragmented) {
@@ -88,12 +95,35 @@ class IkeSessionSimulationTest {
      */
     @Test
     void simultaneousRekeysConvergeOrFailWithAStatedReason() {
+        simulateAfterUp("simulation with rekeys", IkeSessionOptions.defaults(), Mode.REKEYS);
+    }
+
+    /**
+     * Both sides with message-ID windows of {@value #WINDOW} (RFC 7296 §2.3): once up, A creates three
+     * CHILD SAs and rekeys the first one, B creates a fourth and rekeys the IKE SA, all at the same
+     * instant, so that several requests are outstanding each way while the network drops, duplicates
+     * and reorders them: every run ends with the same IKE SA and the same CHILD SA pairs on both
+     * sides, or with a stated failure, and some run really had {@value #WINDOW} requests outstanding.
+     */
+    @Test
+    void concurrentExchangesInWindowsConvergeOrFailWithAStatedReason() {
+        int most = simulateAfterUp("simulation with windows of " + WINDOW,
+                IkeSessionOptions.defaults().withWindowSize(WINDOW), Mode.WINDOWED);
+        assertThat(most).as("requests outstanding at once").isEqualTo(WINDOW);
+    }
+
+    /** Runs every seed in {@code mode}; returns the most requests one side had outstanding at once. */
+    private static int simulateAfterUp(String name, IkeSessionOptions options, Mode mode) {
         Map<IkeFailureReason, Integer> failures = new EnumMap<>(IkeFailureReason.class);
         int converged = 0;
+        int most = 0;
+        Map<Double, Integer> byLoss = new java.util.TreeMap<>();
         for (int seed = 0; seed < RUNS; seed++) {
-            Outcome o = run(seed, LOSS[seed % LOSS.length], IkeSessionOptions.defaults(), true);
+            Outcome o = run(seed, LOSS[seed % LOSS.length], options, mode);
+            most = Math.max(most, o.maxInFlight());
             if (o.converged()) {
                 converged++;
+                byLoss.merge(LOSS[seed % LOSS.length], 1, Integer::sum);
             } else {
                 Optional.ofNullable(o.initiatorFailure()).or(() -> Optional.ofNullable(o.responderFailure()))
                         .ifPresent(r -> failures.merge(r, 1, Integer::sum));
@@ -102,13 +132,16 @@ class IkeSessionSimulationTest {
         assertThat(converged).isGreaterThan(RUNS / 2);
         assertThat(failures.keySet()).isSubsetOf(IkeFailureReason.RETRANSMISSION_TIMEOUT,
                 IkeFailureReason.HALF_OPEN_TIMEOUT);
-        System.out.printf("simulation with rekeys: %d runs (seeds 0-%d), %d converged, failures %s%n", RUNS,
-                RUNS - 1, converged, failures);
+        System.out.printf("%s: %d runs (seeds 0-%d), %d converged (by loss rate, of %d each: %s), failures %s,"
+                + " at most %d requests outstanding at once%n", name, RUNS, RUNS - 1, converged, RUNS / LOSS.length,
+                byLoss, failures, most);
+        return most;
     }
 
-    static Outcome run(long seed, double loss, IkeSessionOptions o, boolean rekeys) {
+    static Outcome run(long seed, double loss, IkeSessionOptions o, Mode mode) {
         Random net = new Random(seed);
-        Tunnel t = EngineFixtures.initiatorTunnel();
+        Tunnel t = mode == Mode.WINDOWED ? IkeMessageIdWindowTest.pairs() : EngineFixtures.initiatorTunnel();
+        IkeMessageIdModel model = new IkeMessageIdModel(o.windowSize());
         IkeSession a = EngineFixtures.initiator(t, o, seed * 2 + 1);
         IkeSession b = EngineFixtures.responder(EngineFixtures.mirror(t), o, seed * 2 + 2);
         List<IkeEvent> eventsA = new ArrayList<>();
@@ -120,24 +153,37 @@ class IkeSessionSimulationTest {
         long[] skf = {0, 0};
         Instant now = EngineFixtures.T0;
         a.initiate(now);
-        boolean rekeyed = !rekeys;
+        boolean started = mode == Mode.PLAIN;
         for (int step = 0; step < 20_000; step++) {
-            drain(a, eventsA, wire, true, net, loss, now, order, tally, skf);
-            drain(b, eventsB, wire, false, net, loss, now, order, tally, skf);
-            if (!rekeyed && a.state() == IkeSessionState.ESTABLISHED && b.state() == IkeSessionState.ESTABLISHED) {
-                rekeyed = true;
-                a.rekeyIkeSa(now);
-                a.rekeyChildSa(IkeSaRekeyTest.liveInbound(eventsA).get(0), now);
-                b.rekeyIkeSa(now);
-                b.rekeyChildSa(IkeSaRekeyTest.liveInbound(eventsB).get(0), now);
+            drain(a, eventsA, wire, true, net, loss, now, order, tally, skf, model);
+            drain(b, eventsB, wire, false, net, loss, now, order, tally, skf, model);
+            if (!started && a.state() == IkeSessionState.ESTABLISHED && b.state() == IkeSessionState.ESTABLISHED) {
+                started = true;
+                if (mode == Mode.REKEYS) {
+                    a.rekeyIkeSa(now);
+                    a.rekeyChildSa(IkeSaRekeyTest.liveInbound(eventsA).get(0), now);
+                    b.rekeyIkeSa(now);
+                    b.rekeyChildSa(IkeSaRekeyTest.liveInbound(eventsB).get(0), now);
+                } else {
+                    for (int k = 1; k <= 3; k++) {
+                        a.createChildSa(List.of(IkeMessageIdWindowTest.ours(k)),
+                                List.of(IkeMessageIdWindowTest.theirs(k)), now);
+                    }
+                    a.rekeyChildSa(IkeSaRekeyTest.liveInbound(eventsA).get(0), now);
+                    b.createChildSa(List.of(IkeMessageIdWindowTest.theirs(4)), List.of(IkeMessageIdWindowTest.ours(4)),
+                            now);
+                    b.rekeyIkeSa(now);
+                }
                 continue;
             }
             Instant next = min(min(a.pollTimeout().orElse(null), b.pollTimeout().orElse(null)),
                     wire.isEmpty() ? null : wire.peek().at());
             if (next == null || next.isAfter(now.plus(InMemoryLink.HORIZON))) {
                 // quiet: only lifetime timers remain
-                return rekeys ? judgeRekeys(seed, a, b, eventsA, eventsB)
+                Outcome r = mode != Mode.PLAIN ? judgeRekeys(seed, a, b, eventsA, eventsB)
                         : judge(seed, a, b, eventsA, eventsB, tally, skf, skf[0] + skf[1] > 0);
+                return new Outcome(r.converged(), r.initiatorFailure(), r.responderFailure(), r.afterHalfOpen(),
+                        r.fragmentsA(), r.fragmentsB(), model.maxInFlight());
             }
             now = next;
             if (!wire.isEmpty() && !wire.peek().at().isAfter(now)) {
@@ -146,6 +192,7 @@ class IkeSessionSimulationTest {
                 IkeSession to = d.toResponder() ? b : a;
                 tally.computeIfAbsent(key(x, d.toResponder()), k -> new int[3])[
                         to.state() == IkeSessionState.FAILED ? 2 : 1]++;
+                model.onDelivered(x.datagram(), d.toResponder());
                 to.handleDatagramStrict(x.datagram(), x.source(), x.destination(), now);
             } else {
                 final Instant at = now;
@@ -157,9 +204,11 @@ class IkeSessionSimulationTest {
     }
 
     private static void drain(IkeSession s, List<IkeEvent> events, PriorityQueue<Delivery> wire, boolean fromA,
-            Random net, double loss, Instant now, long[] order, Map<String, int[]> tally, long[] skf) {
+            Random net, double loss, Instant now, long[] order, Map<String, int[]> tally, long[] skf,
+            IkeMessageIdModel model) {
         for (Optional<IkeTransmit> t = s.pollTransmit(); t.isPresent(); t = s.pollTransmit()) {
             tally.computeIfAbsent(key(t.get(), fromA), k -> new int[3])[0]++;
+            model.onSent(t.get().datagram(), fromA);
             if (IkeFragmentationTest.decode(t.get()).payload(IkeSkfPayload.class).isPresent()) {
                 skf[fromA ? 0 : 1]++;
             }
@@ -173,7 +222,7 @@ class IkeSessionSimulationTest {
         }
         s.pollEvent().ifPresent(e -> {
             events.add(e);
-            drain(s, events, wire, fromA, net, loss, now, order, tally, skf);
+            drain(s, events, wire, fromA, net, loss, now, order, tally, skf, model);
         });
     }
 
@@ -198,7 +247,7 @@ class IkeSessionSimulationTest {
             } catch (Exception e) {
                 throw new AssertionError("seed " + seed, e);
             }
-            return new Outcome(true, null, null, false, skf[0], skf[1]);
+            return new Outcome(true, null, null, false, skf[0], skf[1], 0);
         }
         // An honest give-up: no answer to the exchange that failed reached the initiator, and the
         // responder answered every copy of its request that reached it while it was up.
@@ -219,7 +268,7 @@ class IkeSessionSimulationTest {
         IkeFailureReason ra = of(eventsA, IkeEvent.SessionFailed.class).get(0).reason();
         IkeFailureReason rb = of(eventsB, IkeEvent.SessionFailed.class).stream().findFirst()
                 .map(IkeEvent.SessionFailed::reason).orElse(null);
-        return new Outcome(false, ra, rb, request[2] > 0, skf[0], skf[1]);
+        return new Outcome(false, ra, rb, request[2] > 0, skf[0], skf[1], 0);
     }
 
     private static Outcome judgeRekeys(long seed, IkeSession a, IkeSession b, List<IkeEvent> eventsA,
@@ -229,20 +278,26 @@ class IkeSessionSimulationTest {
                     .isEqualTo(of(eventsB, IkeEvent.IkeSaRekeyed.class));
             List<Integer> liveA = IkeSaRekeyTest.liveInbound(eventsA);
             List<Integer> liveB = IkeSaRekeyTest.liveInbound(eventsB);
-            assertThat(liveA).as("seed %d: one CHILD SA pair", seed).hasSize(1);
-            assertThat(liveB).as("seed %d: one CHILD SA pair", seed).hasSize(1);
-            IkeEvent.ChildSaInstalled ca = IkeSaRekeyTest.installed(eventsA, liveA.get(0));
-            IkeEvent.ChildSaInstalled cb = IkeSaRekeyTest.installed(eventsB, liveB.get(0));
-            assertThat(ca.outbound().spi()).as("seed %d", seed).isEqualTo(cb.inbound().spi());
-            assertThat(cb.outbound().spi()).as("seed %d", seed).isEqualTo(ca.inbound().spi());
-            return new Outcome(true, null, null, false, 0, 0);
+            // Without windows one pair; with them, the first pair and what the creations installed.
+            assertThat(liveA).as("seed %d: the same CHILD SA pairs", seed).isNotEmpty().hasSameSizeAs(liveB);
+            for (int spi : liveA) {
+                IkeEvent.ChildSaInstalled ca = IkeSaRekeyTest.installed(eventsA, spi);
+                assertThat(liveB).as("seed %d", seed).contains(ca.outbound().spi());
+                IkeEvent.ChildSaInstalled cb = IkeSaRekeyTest.installed(eventsB, ca.outbound().spi());
+                assertThat(cb.outbound().spi()).as("seed %d", seed).isEqualTo(spi);
+                assertThat(ca.localSelectors()).as("seed %d", seed).isEqualTo(cb.remoteSelectors());
+            }
+            if (of(eventsA, IkeEvent.ChildSaInstalled.class).size() == 1) {
+                assertThat(liveA).as("seed %d: one CHILD SA pair", seed).hasSize(1);
+            }
+            return new Outcome(true, null, null, false, 0, 0, 0);
         }
         IkeFailureReason ra = of(eventsA, IkeEvent.SessionFailed.class).stream().findFirst()
                 .map(IkeEvent.SessionFailed::reason).orElse(null);
         IkeFailureReason rb = of(eventsB, IkeEvent.SessionFailed.class).stream().findFirst()
                 .map(IkeEvent.SessionFailed::reason).orElse(null);
         assertThat(ra != null || rb != null).as("seed %d: a side that is not up states why", seed).isTrue();
-        return new Outcome(false, ra, rb, false, 0, 0);
+        return new Outcome(false, ra, rb, false, 0, 0, 0);
     }
 
     private static <E> List<E> of(List<IkeEvent> events, Class<E> type) {
