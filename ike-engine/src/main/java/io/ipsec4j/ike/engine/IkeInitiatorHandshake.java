@@ -163,7 +163,9 @@ final class IkeInitiatorHandshake implements IkeHandshake {
         } finally {
             ke.close();
         }
-        if (IkeNatDetection.check(m, from, to).map(IkeNatDetection.Result::natDetected).orElse(false)) {
+        Optional<IkeNatDetection.Result> nat = IkeNatDetection.check(m, from, to);
+        if (nat.map(IkeNatDetection.Result::natDetected).orElse(false)) {
+            s.behindNat = nat.get().localBehindNat();
             s.switchToNatT();
         }
         sendAuth(now);

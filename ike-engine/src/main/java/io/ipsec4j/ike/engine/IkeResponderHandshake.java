@@ -133,6 +133,7 @@ final class IkeResponderHandshake implements IkeHandshake {
         s.halfOpenUntil(now.plus(s.options.halfOpenTimeout()));
         if (nat.map(IkeNatDetection.Result::natDetected).orElse(false)) {
             s.natT = true; // the initiator moves to 4500; we follow where its IKE_AUTH arrives
+            s.behindNat = nat.get().localBehindNat();
         }
     }
 

@@ -45,6 +45,9 @@ public final class IkeSession {
     InetSocketAddress local;
     InetSocketAddress remote;
     boolean natT;
+    /** Whether a NAT translates our own address (RFC 7296 §2.23): then we send NAT keepalives. */
+    boolean behindNat;
+    private final IkeNatKeepalive keepalive;
 
     private final Deque<IkeTransmit> transmits = new ArrayDeque<>();
     /** Message IDs and retransmission of the current IKE SA. */
@@ -71,6 +74,7 @@ public final class IkeSession {
         this.initiator = initiator;
         this.options = Objects.requireNonNull(options, "options");
         this.random = Objects.requireNonNull(random, "random");
+        this.keepalive = new IkeNatKeepalive(options.natKeepalive());
         IkeIdentities.toPayload(tunnel.phaseOne().effectiveRemoteId(), !initiator); // rejects unsupported IDs now
         this.fragments = new IkeFragmentation(this);
         this.outbox = new IkeOutbox(this, sa, initiator, transmits);
@@ -249,7 +253,10 @@ public final class IkeSession {
         inbound.receive(datagram, from, to, now);
     }
 
-    /** Handles the expiry of a retransmission, half-open or liveness timer (at or after {@link #pollTimeout()}). */
+    /**
+     * Handles the expiry of a retransmission, half-open, liveness, lifetime or NAT keepalive timer (at
+     * or after {@link #pollTimeout()}).
+     */
     public void handleTimeout(Instant now) {
         Objects.requireNonNull(now, "now");
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
@@ -280,6 +287,9 @@ public final class IkeSession {
             if (state == IkeSessionState.ESTABLISHED) {
                 informational.onTimeout(now);
             }
+            if (state == IkeSessionState.ESTABLISHED) {
+                keepalive.onTimeout(now, local, remote).ifPresent(transmits::add);
+            }
         } catch (CryptoException e) {
             fail(IkeFailureReason.LOCAL_ERROR, Optional.empty(), "crypto: " + e.getMessage());
         }
@@ -287,7 +297,11 @@ public final class IkeSession {
 
     /** Returns the next datagram to send, if any. */
     public Optional<IkeTransmit> pollTransmit() {
-        return Optional.ofNullable(transmits.poll());
+        IkeTransmit t = transmits.poll();
+        if (t != null) {
+            keepalive.sent(clock);
+        }
+        return Optional.ofNullable(t);
     }
 
     /** Returns the next event, if any. */
@@ -300,8 +314,10 @@ public final class IkeSession {
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             return Optional.empty();
         }
-        Instant life = state == IkeSessionState.ESTABLISHED ? informational.timeout().orElse(null) : null;
-        return Stream.concat(Stream.of(outbox.retransmitAt().orElse(null), halfOpenDeadline, life),
+        boolean up = state == IkeSessionState.ESTABLISHED;
+        Instant life = up ? informational.timeout().orElse(null) : null;
+        Instant nat = up ? keepalive.timeout().orElse(null) : null;
+        return Stream.concat(Stream.of(outbox.retransmitAt().orElse(null), halfOpenDeadline, life, nat),
                 retiring.stream().map(IkeRetiringSa::timeout)).filter(Objects::nonNull).min(Instant::compareTo);
     }
 
@@ -333,6 +349,9 @@ public final class IkeSession {
         state = IkeSessionState.ESTABLISHED;
         closeHalfOpen();
         informational.ikeSaCreated(clock);
+        if (behindNat) {
+            keepalive.start(clock);
+        }
     }
 
     void emit(IkeEvent event) {

@@ -41,15 +41,19 @@ import java.util.Optional;
  *        offer fragmentation) or {@value #MIN_FRAGMENT_SIZE}–65535
  * @param windowSize our message-ID window, 1–{@value #MAX_WINDOW_SIZE}: how many of the peer's
  *        requests we process and answer from the cache, and the most we keep outstanding ourselves
+ * @param natKeepalive how often a session behind a NAT sends a NAT keepalive when it sent nothing
+ *        else (RFC 3948 §4), or zero for none
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.1">RFC 7296 §2.1</a>
  */
 public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax, int retransmitLimit,
         Duration halfOpenTimeout, Optional<IkeCookieGate> cookieGate, CryptoProviders providers, int fragmentSize,
-        int windowSize) {
+        int windowSize, Duration natKeepalive) {
     /** The default {@link #fragmentSize()}: strongSwan's default {@code charon.fragment_size}. */
     public static final int DEFAULT_FRAGMENT_SIZE = 1280;
     /** The smallest {@link #fragmentSize()} other than 0: room for IPv6, UDP, marker and a fragment's overhead. */
     public static final int MIN_FRAGMENT_SIZE = 200;
+    /** The default {@link #natKeepalive()}: RFC 3948 §4's and strongSwan's 20 seconds. */
+    public static final Duration DEFAULT_NAT_KEEPALIVE = Duration.ofSeconds(20);
     /** The largest {@link #windowSize()}: it bounds the responses kept and the requests outstanding. */
     public static final int MAX_WINDOW_SIZE = 32;
 
@@ -60,6 +64,10 @@ public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax,
         Objects.requireNonNull(halfOpenTimeout, "halfOpenTimeout");
         Objects.requireNonNull(cookieGate, "cookieGate");
         Objects.requireNonNull(providers, "providers");
+        Objects.requireNonNull(natKeepalive, "natKeepalive");
+        if (natKeepalive.isNegative()) {
+            throw new IllegalArgumentException("natKeepalive must not be negative: " + natKeepalive);
+        }
         if (retransmitBase.isNegative() || retransmitBase.isZero() || retransmitMax.compareTo(retransmitBase) < 0) {
             throw new IllegalArgumentException("need 0 < retransmitBase <= retransmitMax");
         }
@@ -81,23 +89,23 @@ public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax,
     /**
      * Returns 2 s doubling to 32 s, 5 retransmissions, 30 s half-open timeout, no cookies, and
      * fragmentation offered with fragments of at most {@value #DEFAULT_FRAGMENT_SIZE} bytes, and a
-     * message-ID window of one.
+     * message-ID window of one, and NAT keepalives every 20 s when behind a NAT.
      */
     public static IkeSessionOptions defaults() {
         return new IkeSessionOptions(Duration.ofSeconds(2), Duration.ofSeconds(32), 5, Duration.ofSeconds(30),
-                Optional.empty(), CryptoProviders.defaults(), DEFAULT_FRAGMENT_SIZE, 1);
+                Optional.empty(), CryptoProviders.defaults(), DEFAULT_FRAGMENT_SIZE, 1, DEFAULT_NAT_KEEPALIVE);
     }
 
     /** Returns these options with {@code gate} shared by the responder sessions. */
     public IkeSessionOptions withCookieGate(IkeCookieGate gate) {
         return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout,
-                Optional.of(gate), providers, fragmentSize, windowSize);
+                Optional.of(gate), providers, fragmentSize, windowSize, natKeepalive);
     }
 
     /** Returns these options with other retransmission settings. */
     public IkeSessionOptions withRetransmission(Duration base, Duration max, int limit) {
         return new IkeSessionOptions(base, max, limit, halfOpenTimeout, cookieGate, providers, fragmentSize,
-                windowSize);
+                windowSize, natKeepalive);
     }
 
     /**
@@ -106,7 +114,7 @@ public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax,
      */
     public IkeSessionOptions withFragmentSize(int bytes) {
         return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout, cookieGate,
-                providers, bytes, windowSize);
+                providers, bytes, windowSize, natKeepalive);
     }
 
     /**
@@ -117,6 +125,17 @@ public record IkeSessionOptions(Duration retransmitBase, Duration retransmitMax,
      */
     public IkeSessionOptions withWindowSize(int size) {
         return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout, cookieGate,
-                providers, fragmentSize, size);
+                providers, fragmentSize, size, natKeepalive);
+    }
+
+    /**
+     * Returns these options with NAT keepalives every {@code interval} while behind a NAT, or none
+     * if it is zero (RFC 3948 §4).
+     *
+     * @throws IllegalArgumentException if {@code interval} is negative
+     */
+    public IkeSessionOptions withNatKeepalive(Duration interval) {
+        return new IkeSessionOptions(retransmitBase, retransmitMax, retransmitLimit, halfOpenTimeout, cookieGate,
+                providers, fragmentSize, windowSize, interval);
     }
 }
