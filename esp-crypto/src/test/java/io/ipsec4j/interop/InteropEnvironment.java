@@ -29,7 +29,7 @@ public final class InteropEnvironment {
         if (!Files.isExecutable(Path.of(CHARON))) {
             missing.add(CHARON + " (apt-get install strongswan-charon libstrongswan-extra-plugins libcharon-extra-plugins)");
         }
-        for (String tool : List.of("swanctl", "tshark", "ip", "unshare", "mount")) {
+        for (String tool : List.of("swanctl", "tshark", "ip", "unshare", "mount", "nft")) {
             if (!onPath(tool)) {
                 missing.add(tool + " on PATH");
             }
