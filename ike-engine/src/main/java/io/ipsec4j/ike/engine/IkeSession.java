@@ -13,7 +13,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * One IKEv2 SA as a sans-IO state machine: the driver feeds it datagrams and timeouts and sends
@@ -315,10 +314,19 @@ public final class IkeSession {
             return Optional.empty();
         }
         boolean up = state == IkeSessionState.ESTABLISHED;
-        Instant life = up ? informational.timeout().orElse(null) : null;
-        Instant nat = up ? keepalive.timeout().orElse(null) : null;
-        return Stream.concat(Stream.of(outbox.retransmitAt().orElse(null), halfOpenDeadline, life, nat),
-                retiring.stream().map(IkeRetiringSa::timeout)).filter(Objects::nonNull).min(Instant::compareTo);
+        Instant next = earlier(outbox.retransmitAt().orElse(null), halfOpenDeadline);
+        if (up) {
+            next = earlier(earlier(next, informational.timeout().orElse(null)), keepalive.timeout().orElse(null));
+        }
+        for (IkeRetiringSa old : retiring) {
+            next = earlier(next, old.timeout());
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /** Returns the earlier of two times, either of which may be null (no timer). */
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
     // ---- for the handshakes ----

@@ -370,10 +370,6 @@ public final class IkeSessionTable {
             events.add(new SessionEvent(s, ev.get()));
             onEvent(e, ev.get());
         }
-        if (e.due != null) {
-            timers.remove(e);
-            e.due = null;
-        }
         IkeSessionState state = s.state();
         if (state == IkeSessionState.FAILED || state == IkeSessionState.CLOSED) {
             remove(e);
@@ -383,12 +379,18 @@ public final class IkeSessionTable {
             }
             return;
         }
-        Optional<Instant> next = s.pollTimeout();
-        if (e.reauthAt != null && (next.isEmpty() || e.reauthAt.isBefore(next.get()))) {
-            next = Optional.of(e.reauthAt);
+        Instant next = s.pollTimeout().orElse(null);
+        if (e.reauthAt != null && (next == null || e.reauthAt.isBefore(next))) {
+            next = e.reauthAt;
         }
-        if (next.isPresent()) {
-            e.due = next.get();
+        if (Objects.equals(next, e.due)) {
+            return; // filed already
+        }
+        if (e.due != null) {
+            timers.remove(e);
+        }
+        e.due = next;
+        if (next != null) {
             timers.add(e);
         }
     }

@@ -74,8 +74,8 @@ final class IkeSpiRoutes<T> {
     void route(T owner, long spiI, long spiR) {
         SpiPair pair = new SpiPair(spiI, spiR);
         Keys k = keys.computeIfAbsent(owner, o -> new Keys());
-        if (k.pairs.contains(pair) || bySpis.containsKey(pair)) {
-            return;
+        if (pair.equals(k.pairs.peekLast()) || k.pairs.contains(pair) || bySpis.containsKey(pair)) {
+            return; // the newest pair first: every datagram the owner sends names it
         }
         k.pairs.addLast(pair);
         bySpis.put(pair, owner);
