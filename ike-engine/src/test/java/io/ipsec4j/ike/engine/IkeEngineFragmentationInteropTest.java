@@ -11,7 +11,6 @@ import io.ipsec4j.interop.StrongSwanPair.Child;
 import io.ipsec4j.interop.StrongSwanPair.Node;
 import io.ipsec4j.model.Tunnel;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -77,21 +76,7 @@ class IkeEngineFragmentationInteropTest {
                 assertThat(sentFragments.get()).as("SKF datagrams we sent in IKE_AUTH").isGreaterThan(1);
                 assertThat(receivedFragments.get()).as("SKF datagrams charon sent in IKE_AUTH").isGreaterThan(1);
 
-                // ESP both ways, as in IkeEngineStrongSwanInteropTest.
-                relay.send(4500, new InetSocketAddress(B, 4500),
-                        IkeEngineStrongSwanInteropTest.sealUdp(installed.outbound(), child, "from ipsec4j"));
-                Await.until("charon's inbound packets", Duration.ofSeconds(10),
-                        () -> pair.inboundCounters(Node.B, installed.outbound().spi())[1] > 0);
-                pair.sendUdp(Node.B, child.responderAddress(), 7001, child.initiatorAddress(), 7002,
-                        List.of("from charon".getBytes(StandardCharsets.US_ASCII)));
-                List<String> opened = new ArrayList<>();
-                IkeEngineStrongSwanInteropTest.pump(s, relay, events, esps, () -> {
-                    while (!esps.isEmpty()) {
-                        opened.add(IkeEngineStrongSwanInteropTest.open(installed.inbound(), esps.remove(0).datagram()));
-                    }
-                    return opened.stream().anyMatch(x -> x.endsWith("from charon"));
-                });
-                assertThat(opened).as("ESP from charon, opened").anyMatch(x -> x.endsWith("from charon"));
+                IkeEngineStrongSwanInteropTest.espBothWays(pair, s, relay, events, esps, installed, child, "from charon");
 
                 // CHILD SA rekey with PFS: CREATE_CHILD_SA fragmented both ways too.
                 int sentBefore = sentFragments.get();

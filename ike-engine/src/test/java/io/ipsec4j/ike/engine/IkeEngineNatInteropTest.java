@@ -2,7 +2,6 @@ package io.ipsec4j.ike.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ipsec4j.interop.Await;
 import io.ipsec4j.interop.HostCommand;
 import io.ipsec4j.interop.InteropEnvironment;
 import io.ipsec4j.interop.StrongSwanPair;
@@ -11,7 +10,6 @@ import io.ipsec4j.interop.StrongSwanPair.Node;
 import io.ipsec4j.interop.UdpCapture;
 import io.ipsec4j.model.Tunnel;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,19 +80,8 @@ class IkeEngineNatInteropTest {
                 // ESP both ways through the NAT.
                 IkeEvent.ChildSaInstalled installed = events.stream().filter(IkeEvent.ChildSaInstalled.class::isInstance)
                         .map(IkeEvent.ChildSaInstalled.class::cast).findFirst().orElseThrow();
-                relay.send(4500, new InetSocketAddress(B, 4500),
-                        IkeEngineStrongSwanInteropTest.sealUdp(installed.outbound(), child, "through the NAT"));
-                Await.poll(Duration.ofSeconds(10), () -> pair.inboundCounters(Node.B, installed.outbound().spi())[1] > 0);
-                pair.sendUdp(Node.B, child.responderAddress(), 7001, child.initiatorAddress(), 7002,
-                        List.of("back through the NAT".getBytes(StandardCharsets.US_ASCII)));
-                List<String> opened = new ArrayList<>();
-                IkeEngineStrongSwanInteropTest.pump(s, relay, events, esps, () -> {
-                    while (!esps.isEmpty()) {
-                        opened.add(IkeEngineStrongSwanInteropTest.open(installed.inbound(), esps.remove(0).datagram()));
-                    }
-                    return opened.stream().anyMatch(o -> o.endsWith("back through the NAT"));
-                });
-                assertThat(opened).anyMatch(o -> o.endsWith("back through the NAT"));
+                IkeEngineStrongSwanInteropTest.espBothWays(pair, s, relay, events, esps, installed, child,
+                        "back through the NAT");
                 System.out.printf("behind nftables NAT (ports 500->%d, 4500->%d): %d keepalives in %d s at charon%n",
                         NAT_IKE_PORT, NAT_ESP_PORT, keepalives.size(), 3 * KEEPALIVE_SECONDS + 1);
                 assertThat(s.state()).isEqualTo(IkeSessionState.ESTABLISHED);

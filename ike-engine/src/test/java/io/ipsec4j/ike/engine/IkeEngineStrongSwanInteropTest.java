@@ -104,25 +104,7 @@ class IkeEngineStrongSwanInteropTest {
                         .contains(String.format("%08x", installed.outbound().spi()))
                         .contains(String.format("%08x", installed.inbound().spi()));
 
-                // Our ESP in: charon's inbound counters rise.
-                byte[] packet = sealUdp(installed.outbound(), child, "from ipsec4j");
-                relay.send(4500, new InetSocketAddress(B, 4500), packet);
-                Await.poll(Duration.ofSeconds(10), () -> pair.inboundCounters(Node.B, installed.outbound().spi())[1] > 0);
-                long[] counters = pair.inboundCounters(Node.B, installed.outbound().spi());
-                assertThat(counters[1]).as("charon's inbound packets").isGreaterThanOrEqualTo(1);
-
-                // charon's ESP out: opens with our inbound SA.
-                pair.sendUdp(Node.B, child.responderAddress(), 7001, child.initiatorAddress(), 7002,
-                        List.of("from charon".getBytes(StandardCharsets.US_ASCII)));
-                // (an ICMP error about our packet may come first: open every ESP packet from charon)
-                List<String> opened = new ArrayList<>();
-                pump(s, relay, events, esps, () -> {
-                    while (!esps.isEmpty()) {
-                        opened.add(open(installed.inbound(), esps.remove(0).datagram()));
-                    }
-                    return opened.stream().anyMatch(o -> o.endsWith("from charon"));
-                });
-                assertThat(opened).as("ESP from charon, opened").anyMatch(o -> o.endsWith("from charon"));
+                espBothWays(pair, s, relay, events, esps, installed, child, "from charon");
                 installed.inbound().close();
                 installed.outbound().close();
 
@@ -145,8 +127,8 @@ class IkeEngineStrongSwanInteropTest {
                         .contains(String.format("%08x", rekeyed.replacement().inbound().spi()));
                 relay.send(4500, new InetSocketAddress(B, 4500), sealUdp(newOut, child, "after rekey"));
                 Await.poll(Duration.ofSeconds(10), () -> pair.inboundCounters(Node.B, newOut.spi())[1] > 0);
-                counters = pair.inboundCounters(Node.B, newOut.spi());
-                assertThat(counters[1]).as("charon's inbound packets on the rekeyed SA").isGreaterThanOrEqualTo(1);
+                assertThat(pair.inboundCounters(Node.B, newOut.spi())[1]).as("charon's inbound packets on the rekeyed SA")
+                        .isGreaterThanOrEqualTo(1);
 
                 // IKE SA rekey from the same side: new SPIs on both ends, the CHILD SA moves, ESP still flows.
                 if (javaInitiates) {
@@ -198,6 +180,30 @@ class IkeEngineStrongSwanInteropTest {
                 assertThat(after).as("charon's SAs after the delete").doesNotContain("ESTABLISHED");
             }
         }
+    }
+
+    /**
+     * ESP both ways on the CHILD SA {@code installed}: a packet sealed by our outbound SA raises
+     * charon's inbound counters, and a UDP packet charon sends from B's subnet, ending in {@code
+     * text}, opens with our inbound SA (an ICMP error about our packet may come first, so every ESP
+     * packet from charon is opened).
+     */
+    static void espBothWays(StrongSwanPair pair, IkeSession s, RelayProcess relay, List<IkeEvent> events,
+            List<RelayProcess.Received> esps, IkeEvent.ChildSaInstalled installed, Child child, String text)
+            throws Exception {
+        relay.send(4500, new InetSocketAddress(B, 4500), sealUdp(installed.outbound(), child, "from ipsec4j"));
+        Await.until("charon's inbound packets", Duration.ofSeconds(10),
+                () -> pair.inboundCounters(Node.B, installed.outbound().spi())[1] > 0);
+        pair.sendUdp(Node.B, child.responderAddress(), 7001, child.initiatorAddress(), 7002,
+                List.of(text.getBytes(StandardCharsets.US_ASCII)));
+        List<String> opened = new ArrayList<>();
+        pump(s, relay, events, esps, () -> {
+            while (!esps.isEmpty()) {
+                opened.add(open(installed.inbound(), esps.remove(0).datagram()));
+            }
+            return opened.stream().anyMatch(o -> o.endsWith(text));
+        });
+        assertThat(opened).as("ESP from charon, opened").anyMatch(o -> o.endsWith(text));
     }
 
     /** Opens an ESP packet with {@code in}; returns the inner packet as ISO-8859-1 text, or the error. */
