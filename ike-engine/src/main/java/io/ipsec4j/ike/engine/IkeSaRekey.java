@@ -10,7 +10,6 @@ import io.ipsec4j.ike.v2.IkeMessage;
 import io.ipsec4j.ike.v2.IkeNoncePayload;
 import io.ipsec4j.ike.v2.IkeNotifyPayload;
 import io.ipsec4j.ike.v2.IkeNotifyType;
-import io.ipsec4j.ike.v2.IkePayload;
 import io.ipsec4j.ike.v2.IkeProtocolId;
 import io.ipsec4j.ike.v2.IkeSaPayload;
 import io.ipsec4j.ike.v2.IkeSaProposal;
