@@ -1,6 +1,7 @@
 package io.ipsec4j.ike.engine;
 
 import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import io.ipsec4j.ike.IkeDiscardException;
 import io.ipsec4j.ike.IkeProtocolException;
 import io.ipsec4j.ike.v2.IkeErrorNotifyException;
@@ -44,10 +45,9 @@ final class IkeInbound {
     /** Takes one datagram of a session that is neither failed nor closed. */
     void receive(byte[] datagram, InetSocketAddress from, InetSocketAddress to, Instant now) {
         byte[] raw = datagram;
-        int marker = IkeOutbox.NON_ESP_MARKER_BYTES;
-        if (raw.length > marker && raw[0] == 0 && raw[1] == 0 && raw[2] == 0 && raw[3] == 0) {
+        if (EspUdpEncapsulation.hasNonEspMarker(raw)) {
             // RFC 3948 §2.2: the non-ESP marker; an IKE SPIi is never zero, so this is unambiguous.
-            raw = java.util.Arrays.copyOfRange(raw, marker, raw.length);
+            raw = java.util.Arrays.copyOfRange(raw, EspUdpEncapsulation.NON_ESP_MARKER_BYTES, raw.length);
         }
         IkeMessage message;
         try {

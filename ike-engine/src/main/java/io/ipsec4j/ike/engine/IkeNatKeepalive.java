@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.engine;
 
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,6 @@ import java.util.Optional;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3948#section-4">RFC 3948 §4</a>
  */
 final class IkeNatKeepalive {
-    /** The keepalive's single byte (RFC 3948 §2.3). */
-    static final byte KEEPALIVE = (byte) 0xFF;
-
     private final Duration interval;
     private Instant next;
 
@@ -54,6 +52,6 @@ final class IkeNatKeepalive {
             return Optional.empty();
         }
         next = now.plus(interval);
-        return Optional.of(new IkeTransmit(new byte[] {KEEPALIVE}, local, remote));
+        return Optional.of(new IkeTransmit(new byte[] {(byte) EspUdpEncapsulation.NAT_KEEPALIVE}, local, remote));
     }
 }

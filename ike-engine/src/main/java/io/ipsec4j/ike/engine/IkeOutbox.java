@@ -1,6 +1,7 @@
 package io.ipsec4j.ike.engine;
 
 import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeHeader;
 import io.ipsec4j.ike.v2.IkeMessage;
@@ -39,8 +40,6 @@ import java.util.TreeMap;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-2.3">RFC 7296 §2.3</a>
  */
 final class IkeOutbox {
-    static final int NON_ESP_MARKER_BYTES = 4;
-
     /** A response kept for retransmitted requests. */
     private record Cached(IkeExchangeType type, List<byte[]> datagrams) {
     }
@@ -247,9 +246,7 @@ final class IkeOutbox {
         }
         List<byte[]> framed = new ArrayList<>(messages.size());
         for (byte[] message : messages) {
-            byte[] out = new byte[NON_ESP_MARKER_BYTES + message.length];
-            System.arraycopy(message, 0, out, NON_ESP_MARKER_BYTES, message.length);
-            framed.add(out);
+            framed.add(EspUdpEncapsulation.withNonEspMarker(message));
         }
         return framed;
     }

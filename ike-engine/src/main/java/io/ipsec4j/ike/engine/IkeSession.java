@@ -1,6 +1,7 @@
 package io.ipsec4j.ike.engine;
 
 import io.ipsec4j.crypto.CryptoException;
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import io.ipsec4j.ike.v2.IkeNotifyType;
 import io.ipsec4j.model.TrafficSelector;
 import io.ipsec4j.model.Tunnel;
@@ -32,7 +33,6 @@ import java.util.Optional;
  */
 public final class IkeSession {
     private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
-    private static final int NAT_T_PORT = 4500;
 
     /** The tunnel; a responder with several picks it at IKE_AUTH ({@link IkeResponderTunnels}). */
     Tunnel tunnel;
@@ -334,8 +334,8 @@ public final class IkeSession {
     /** Moves both sides to port 4500 with the non-ESP marker (RFC 7296 §2.23). */
     void switchToNatT() {
         natT = true;
-        local = new InetSocketAddress(local.getAddress(), NAT_T_PORT);
-        remote = new InetSocketAddress(remote.getAddress(), NAT_T_PORT);
+        local = new InetSocketAddress(local.getAddress(), EspUdpEncapsulation.PORT);
+        remote = new InetSocketAddress(remote.getAddress(), EspUdpEncapsulation.PORT);
     }
 
     /** The responder picked {@code chosen} at IKE_AUTH, before anything ran on the IKE SA. */

@@ -1,5 +1,6 @@
 package io.ipsec4j.ike.engine;
 
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.model.DpdAction;
 import java.net.InetSocketAddress;
@@ -63,8 +64,6 @@ import java.util.TreeSet;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7296#section-3.1">RFC 7296 §3.1</a>
  */
 public final class IkeSessionTable {
-    private static final int NAT_T_PORT = 4500;
-
     /** What {@link #handleDatagram} did with a datagram. */
     public enum Outcome {
         /** Handed to the session of its IKE SA. */
@@ -270,10 +269,12 @@ public final class IkeSessionTable {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         clock = Objects.requireNonNull(now, "now");
-        boolean marker = datagram.length > 4 && datagram[0] == 0 && datagram[1] == 0 && datagram[2] == 0
-                && datagram[3] == 0;
-        Optional<IkeSpiRoutes.Header> header = IkeSpiRoutes.Header.of(datagram);
-        if (header.isEmpty() || (!marker && to.getPort() == NAT_T_PORT)) { // ESP or a keepalive (RFC 3948 §2.2)
+        boolean marker = EspUdpEncapsulation.hasNonEspMarker(datagram);
+        if (!marker && to.getPort() == EspUdpEncapsulation.PORT) {
+            return Outcome.NOT_IKE; // ESP or a keepalive (RFC 3948 §2.2)
+        }
+        Optional<IkeSpiRoutes.Header> header = IkeSpiRoutes.Header.of(datagram, marker);
+        if (header.isEmpty()) {
             return Outcome.NOT_IKE;
         }
         IkeSpiRoutes.Header h = header.get();

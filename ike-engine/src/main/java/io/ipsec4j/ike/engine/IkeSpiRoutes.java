@@ -1,6 +1,6 @@
 package io.ipsec4j.ike.engine;
 
-import io.ipsec4j.ike.IkeDatagramDecoder;
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import io.ipsec4j.ike.IkeHeaders;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -32,9 +32,12 @@ final class IkeSpiRoutes<T> {
     record Header(long initiatorSpi, long responderSpi, int exchangeType, boolean response) {
         /** Reads them from a datagram with or without the non-ESP marker; empty if it is no IKEv2 message. */
         static Optional<Header> of(byte[] datagram) {
-            int marker = IkeDatagramDecoder.NON_ESP_MARKER_LENGTH;
-            int at = datagram.length > marker && datagram[0] == 0 && datagram[1] == 0 && datagram[2] == 0
-                    && datagram[3] == 0 ? marker : 0;
+            return of(datagram, EspUdpEncapsulation.hasNonEspMarker(datagram));
+        }
+
+        /** Reads them from a datagram that has the non-ESP marker if {@code marker}. */
+        static Optional<Header> of(byte[] datagram, boolean marker) {
+            int at = marker ? EspUdpEncapsulation.NON_ESP_MARKER_BYTES : 0;
             if (datagram.length - at < IkeHeaders.HEADER_LENGTH
                     || (datagram[at + IkeHeaders.VERSION_OFFSET] & 0xFF) >>> 4 != IkeHeaders.MAJOR_VERSION_2) {
                 return Optional.empty();

@@ -1,5 +1,9 @@
 package io.ipsec4j.ike.engine;
 
+import io.ipsec4j.esp.EspUdpEncapsulation;
+import io.ipsec4j.ike.IkeProtocolException;
+import io.ipsec4j.ike.v2.IkeMessage;
+import io.ipsec4j.ike.v2.IkeMessageDecoder;
 import io.ipsec4j.model.IkeVersion;
 import io.ipsec4j.model.IpAddress;
 import io.ipsec4j.model.PhaseOne;
@@ -11,10 +15,13 @@ import io.ipsec4j.model.Tunnel;
 import io.ipsec4j.model.algorithm.EspProposal;
 import io.ipsec4j.model.algorithm.IkeProposal;
 import io.ipsec4j.model.check.TunnelMirror;
+import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 
 /** Tunnels, addresses and deterministic randomness for engine tests. */
 final class EngineFixtures {
@@ -63,5 +70,16 @@ final class EngineFixtures {
 
     static IkeSession responder(Tunnel t, IkeSessionOptions o, long seed) {
         return IkeSession.responder(t, RESPONDER, o, seeded(seed));
+    }
+
+    /** Decodes the IKE message of a datagram with or without the non-ESP marker; empty if it is not IKE. */
+    static Optional<IkeMessage> ike(byte[] datagram) {
+        byte[] d = EspUdpEncapsulation.hasNonEspMarker(datagram)
+                ? Arrays.copyOfRange(datagram, EspUdpEncapsulation.NON_ESP_MARKER_BYTES, datagram.length) : datagram;
+        try {
+            return Optional.of(new IkeMessageDecoder().decode(Unpooled.wrappedBuffer(d)));
+        } catch (IkeProtocolException e) {
+            return Optional.empty();
+        }
     }
 }

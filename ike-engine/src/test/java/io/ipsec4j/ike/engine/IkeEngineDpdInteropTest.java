@@ -110,7 +110,7 @@ class IkeEngineDpdInteropTest {
 
     /** Counts {@code datagram} if it is an INFORMATIONAL response ({@code response}) or request. */
     private static void count(byte[] datagram, boolean response, AtomicInteger counter) {
-        IkeEngineStrongSwanInteropTest.ike(datagram).map(m -> m.header()).filter(h -> isInformational(h, response))
+        EngineFixtures.ike(datagram).map(m -> m.header()).filter(h -> isInformational(h, response))
                 .ifPresent(h -> counter.incrementAndGet());
     }
 

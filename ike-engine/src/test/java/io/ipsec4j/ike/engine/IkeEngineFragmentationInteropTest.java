@@ -120,7 +120,7 @@ class IkeEngineFragmentationInteropTest {
 
     /** Counts {@code datagram} (with or without the non-ESP marker) if it is an SKF fragment. */
     private static void count(byte[] datagram, AtomicInteger counter) {
-        if (IkeEngineStrongSwanInteropTest.ike(datagram).flatMap(m -> m.payload(IkeSkfPayload.class)).isPresent()) {
+        if (EngineFixtures.ike(datagram).flatMap(m -> m.payload(IkeSkfPayload.class)).isPresent()) {
             counter.incrementAndGet();
         }
     }

@@ -3,6 +3,7 @@ package io.ipsec4j.ike.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipsec4j.esp.EspSa;
+import io.ipsec4j.esp.EspUdpEncapsulation;
 import io.ipsec4j.interop.Await;
 import io.ipsec4j.interop.HostCommand;
 import io.ipsec4j.interop.InteropEnvironment;
@@ -242,7 +243,7 @@ class IkeEngineStrongSwanInteropTest {
             RelayProcess.Received r = relay.poll(100);
             if (r != null) {
                 byte[] d = r.datagram();
-                boolean esp = r.to().getPort() == 4500 && d.length > 8 && (d[0] | d[1] | d[2] | d[3]) != 0;
+                boolean esp = r.to().getPort() == 4500 && d.length > 8 && !EspUdpEncapsulation.hasNonEspMarker(d);
                 if (esp) {
                     esps.add(r);
                 } else if (d.length != 1) { // a one-byte NAT-keepalive is not IKE
@@ -260,18 +261,6 @@ class IkeEngineStrongSwanInteropTest {
         }
     }
 
-    /** Decodes the IKE message of a datagram with or without the non-ESP marker; empty if it is not IKE. */
-    static java.util.Optional<io.ipsec4j.ike.v2.IkeMessage> ike(byte[] datagram) {
-        byte[] d = datagram;
-        if (d.length > 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
-            d = java.util.Arrays.copyOfRange(d, 4, d.length);
-        }
-        try {
-            return java.util.Optional.of(new io.ipsec4j.ike.v2.IkeMessageDecoder().decode(Unpooled.wrappedBuffer(d)));
-        } catch (io.ipsec4j.ike.IkeProtocolException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
     /** Stops the charon of {@code node} (started by the pair), by its pid, so that our engine takes its place. */
     static void stopCharon(StrongSwanPair pair, Node node) throws Exception {

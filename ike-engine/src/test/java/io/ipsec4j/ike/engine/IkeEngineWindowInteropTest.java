@@ -91,7 +91,7 @@ class IkeEngineWindowInteropTest {
     }
 
     private static void received(IkeMessageIdModel model, byte[] datagram) {
-        if (IkeEngineStrongSwanInteropTest.ike(datagram).isPresent()) {
+        if (EngineFixtures.ike(datagram).isPresent()) {
             model.onSent(datagram, false);
             model.onDelivered(datagram, false);
         }

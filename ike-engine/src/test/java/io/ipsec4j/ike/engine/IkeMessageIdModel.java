@@ -1,10 +1,7 @@
 package io.ipsec4j.ike.engine;
 
-import io.ipsec4j.ike.IkeProtocolException;
 import io.ipsec4j.ike.v2.IkeExchangeType;
 import io.ipsec4j.ike.v2.IkeHeader;
-import io.ipsec4j.ike.v2.IkeMessageDecoder;
-import io.netty.buffer.Unpooled;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,7 +29,6 @@ final class IkeMessageIdModel {
 
     private final int window;
     private final Map<String, Window> windows = new HashMap<>();
-    private final IkeMessageDecoder decoder = new IkeMessageDecoder();
     private int requests;
     private int maxInFlight;
 
@@ -94,14 +90,8 @@ final class IkeMessageIdModel {
     }
 
     private IkeHeader header(byte[] datagram) {
-        byte[] raw = datagram.length > 4 && datagram[0] == 0 && datagram[1] == 0 && datagram[2] == 0
-                && datagram[3] == 0 ? java.util.Arrays.copyOfRange(datagram, 4, datagram.length) : datagram;
-        IkeHeader h;
-        try {
-            h = decoder.decode(Unpooled.wrappedBuffer(raw)).header();
-        } catch (IkeProtocolException e) {
-            throw new AssertionError("an engine sent an undecodable datagram", e);
-        }
+        IkeHeader h = EngineFixtures.ike(datagram)
+                .orElseThrow(() -> new AssertionError("an engine sent an undecodable datagram")).header();
         // IKE_SA_INIT comes before the SA has its SPI pair; restarts (COOKIE, INVALID_KE) reuse ID 0.
         return h.exchangeType().equals(IkeExchangeType.IKE_SA_INIT) ? null : h;
     }

@@ -253,7 +253,7 @@ class IkeSessionTableTest {
             assertThat(guarded.handleDatagram(t.datagram(), t.source(), t.destination(), EngineFixtures.T0))
                     .isEqualTo(IkeSessionTable.Outcome.NEW_SESSION);
             byte[] answer = guarded.pollTransmit().orElseThrow().datagram();
-            assertThat(IkeEngineStrongSwanInteropTest.ike(answer).orElseThrow().notify(IkeNotifyType.COOKIE))
+            assertThat(EngineFixtures.ike(answer).orElseThrow().notify(IkeNotifyType.COOKIE))
                     .isPresent();
         }
         assertThat(guarded.size()).isZero();
@@ -279,7 +279,7 @@ class IkeSessionTableTest {
         IkeTransmit refused = stranger.pollTransmit().orElseThrow();
         assertThat(gateway.handleDatagram(refused.datagram(), refused.source(), refused.destination(),
                 EngineFixtures.T0)).isEqualTo(IkeSessionTable.Outcome.ROUTED);
-        assertThat(IkeEngineStrongSwanInteropTest.ike(gateway.pollTransmit().orElseThrow().datagram()).orElseThrow()
+        assertThat(EngineFixtures.ike(gateway.pollTransmit().orElseThrow().datagram()).orElseThrow()
                 .notify(IkeNotifyType.NO_PROPOSAL_CHOSEN)).isPresent();
         assertThat(waiting.state()).isEqualTo(IkeSessionState.IDLE);
 
