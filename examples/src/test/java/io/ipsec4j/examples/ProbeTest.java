@@ -56,10 +56,7 @@ class ProbeTest {
         Path tunnelFile = dir.resolve("tunnel.json");
         Files.writeString(tunnelFile, TunnelJson.write(tunnel("aes128gcm16-prfsha256-ecp256", "aes256-sha256-modp2048"),
                 SecretOutput.REVEAL));
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            Thread responder = new Thread(() -> serve(socket));
-            responder.setDaemon(true);
-            responder.start();
+        try (DatagramSocket socket = loopbackResponder()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Probe.run(new String[] {"127.0.0.1",
                     "--port", Integer.toString(socket.getLocalPort()), "--delay-ms", "0", "--timeout-ms", "3000",
@@ -75,10 +72,7 @@ class ProbeTest {
 
     @Test
     void offerLimitsTheTransformsAskedAbout() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            Thread responder = new Thread(() -> serve(socket));
-            responder.setDaemon(true);
-            responder.start();
+        try (DatagramSocket socket = loopbackResponder()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Probe.run(new String[] {"127.0.0.1",
                     "--port", Integer.toString(socket.getLocalPort()), "--delay-ms", "0", "--max-probes", "10",
@@ -122,6 +116,15 @@ class ProbeTest {
     }
 
     /** Answers IKE_SA_INIT requests like a responder configured with {@link #ACCEPTED} only. */
+    /** A loopback socket answered by {@link #serve} on a daemon thread (it ends when the socket closes). */
+    private static DatagramSocket loopbackResponder() throws SocketException {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread responder = new Thread(() -> serve(socket));
+        responder.setDaemon(true);
+        responder.start();
+        return socket;
+    }
+
     private static void serve(DatagramSocket socket) {
         IkeMessageDecoder decoder = new IkeMessageDecoder();
         byte[] buf = new byte[65535];

@@ -90,52 +90,38 @@ class IkeFragmentationTest {
 
     @Test
     void reorderedFragmentsAreReassembled() {
-        Tunnel t = EngineFixtures.initiatorTunnel();
-        IkeSession a = EngineFixtures.initiator(t, OPTIONS, 1);
-        IkeSession b = EngineFixtures.responder(mirror(t), OPTIONS, 2);
-        a.initiate(EngineFixtures.T0);
-        deliverAll(a, b);
-        deliverAll(b, a);
-        List<IkeTransmit> auth = drain(a);
+        AuthFragments f = authFragments();
+        IkeSession a = f.a();
+        IkeSession b = f.b();
+        List<IkeTransmit> auth = f.auth();
         assertThat(auth).hasSizeGreaterThan(1);
         List<IkeTransmit> reversed = new ArrayList<>(auth);
         Collections.reverse(reversed);
-        for (IkeTransmit x : reversed) {
-            b.handleDatagramStrict(x.datagram(), x.source(), x.destination(), EngineFixtures.T0);
-        }
+        feed(b, reversed);
         assertThat(b.state()).isEqualTo(IkeSessionState.ESTABLISHED);
         List<IkeTransmit> response = drain(b);
         Collections.reverse(response);
         response.add(response.get(0)); // a duplicate changes nothing
-        for (IkeTransmit x : response) {
-            a.handleDatagramStrict(x.datagram(), x.source(), x.destination(), EngineFixtures.T0);
-        }
+        feed(a, response);
         assertThat(a.state()).isEqualTo(IkeSessionState.ESTABLISHED);
     }
 
     @Test
     void retransmissionResendsEveryFragmentAndARepeatedRequestIsAnsweredOnItsFirstFragment() {
-        Tunnel t = EngineFixtures.initiatorTunnel();
-        IkeSession a = EngineFixtures.initiator(t, OPTIONS, 1);
-        IkeSession b = EngineFixtures.responder(mirror(t), OPTIONS, 2);
-        a.initiate(EngineFixtures.T0);
-        deliverAll(a, b);
-        deliverAll(b, a);
-        List<IkeTransmit> auth = drain(a);
+        AuthFragments f = authFragments();
+        IkeSession a = f.a();
+        IkeSession b = f.b();
+        List<IkeTransmit> auth = f.auth();
 
         a.handleTimeout(a.pollTimeout().orElseThrow()); // the IKE_AUTH request is lost: every fragment again
         List<IkeTransmit> again = drain(a);
         assertThat(again).extracting(IkeTransmit::datagram).containsExactlyElementsOf(
                 auth.stream().map(IkeTransmit::datagram).toList());
 
-        for (IkeTransmit x : auth) {
-            b.handleDatagramStrict(x.datagram(), x.source(), x.destination(), EngineFixtures.T0);
-        }
+        feed(b, auth);
         List<IkeTransmit> response = drain(b);
         assertThat(response).hasSizeGreaterThan(1);
-        for (IkeTransmit x : again) { // the retransmission: answered once, on fragment 1 (RFC 7383 §2.6.1)
-            b.handleDatagramStrict(x.datagram(), x.source(), x.destination(), EngineFixtures.T0);
-        }
+        feed(b, again); // the retransmission: answered once, on fragment 1 (RFC 7383 §2.6.1)
         assertThat(drain(b)).extracting(IkeTransmit::datagram).containsExactlyElementsOf(
                 response.stream().map(IkeTransmit::datagram).toList());
         assertThat(b.pollEvent()).isPresent(); // established once
@@ -145,13 +131,10 @@ class IkeFragmentationTest {
 
     @Test
     void forgedFragmentsChangeNothingAndTheGenuineOnesStillComplete() {
-        Tunnel t = EngineFixtures.initiatorTunnel();
-        IkeSession a = EngineFixtures.initiator(t, OPTIONS, 1);
-        IkeSession b = EngineFixtures.responder(mirror(t), OPTIONS, 2);
-        a.initiate(EngineFixtures.T0);
-        deliverAll(a, b);
-        deliverAll(b, a);
-        List<IkeTransmit> auth = drain(a);
+        AuthFragments f = authFragments();
+        IkeSession a = f.a();
+        IkeSession b = f.b();
+        List<IkeTransmit> auth = f.auth();
         for (IkeTransmit x : auth) {
             byte[] forged = x.datagram().clone();
             forged[forged.length - 1] ^= 1; // the ICV
@@ -162,9 +145,7 @@ class IkeFragmentationTest {
         assertThat(b.pollEvent()).isEmpty();
         assertThat(b.state()).isEqualTo(IkeSessionState.CONNECTING);
 
-        for (IkeTransmit x : auth) {
-            b.handleDatagramStrict(x.datagram(), x.source(), x.destination(), EngineFixtures.T0);
-        }
+        feed(b, auth);
         assertThat(b.state()).isEqualTo(IkeSessionState.ESTABLISHED);
     }
 
@@ -197,8 +178,23 @@ class IkeFragmentationTest {
                 .addRemoteSubnets(TrafficSelector.parse("10.4.0.0/16")).build()).build();
     }
 
-    private static void deliverAll(IkeSession from, IkeSession to) {
-        for (IkeTransmit x : drain(from)) {
+    /** A fresh initiator and responder after IKE_SA_INIT, and the initiator's fragmented IKE_AUTH request, not delivered. */
+    private record AuthFragments(IkeSession a, IkeSession b, List<IkeTransmit> auth) {
+    }
+
+    private static AuthFragments authFragments() {
+        Tunnel t = EngineFixtures.initiatorTunnel();
+        IkeSession a = EngineFixtures.initiator(t, OPTIONS, 1);
+        IkeSession b = EngineFixtures.responder(mirror(t), OPTIONS, 2);
+        a.initiate(EngineFixtures.T0);
+        feed(b, drain(a));
+        feed(a, drain(b));
+        return new AuthFragments(a, b, drain(a));
+    }
+
+    /** Hands {@code datagrams} to {@code to}, in order, at T0. */
+    private static void feed(IkeSession to, List<IkeTransmit> datagrams) {
+        for (IkeTransmit x : datagrams) {
             to.handleDatagramStrict(x.datagram(), x.source(), x.destination(), EngineFixtures.T0);
         }
     }

@@ -87,23 +87,6 @@ class IkeMessageIdWindowTest {
         }
     }
 
-    /** Every CHILD SA one side holds has its counterpart on the other, for the same selectors, and carries ESP. */
-    static void assertSameChildren(InMemoryLink link, int expected) throws Exception {
-        List<Integer> liveA = IkeSaRekeyTest.liveInbound(link.eventsA);
-        List<Integer> liveB = IkeSaRekeyTest.liveInbound(link.eventsB);
-        assertThat(liveA).hasSize(expected);
-        assertThat(liveB).hasSize(expected);
-        for (int spi : liveA) {
-            IkeEvent.ChildSaInstalled ca = IkeSaRekeyTest.installed(link.eventsA, spi);
-            IkeEvent.ChildSaInstalled cb = IkeSaRekeyTest.installed(link.eventsB, ca.outbound().spi());
-            assertThat(cb.outbound().spi()).isEqualTo(spi);
-            assertThat(ca.localSelectors()).isEqualTo(cb.remoteSelectors());
-            assertThat(ca.remoteSelectors()).isEqualTo(cb.localSelectors());
-            IkeSessionTest.assertEspFlows(ca.outbound(), cb.inbound());
-            IkeSessionTest.assertEspFlows(cb.outbound(), ca.inbound());
-        }
-    }
-
     @ParameterizedTest
     @CsvSource({"1, 1, true, 1", "2, 2, true, 2", "4, 4, true, 4", "4, 4, false, 4", "4, 2, true, 2",
             "2, 4, false, 2", "4, 1, true, 1", "1, 4, false, 1"})
@@ -125,7 +108,7 @@ class IkeMessageIdWindowTest {
             deliver(r, peer, link);
         }
         link.run(500);
-        assertSameChildren(link, 1 + PAIRS);
+        IkeSaRekeyTest.assertSameChildren(link, 1 + PAIRS);
         assertThat(model.maxInFlight()).isEqualTo(inFlight);
     }
 
@@ -150,7 +133,7 @@ class IkeMessageIdWindowTest {
         }
         link.run(100);
 
-        assertSameChildren(link, 1 + PAIRS);
+        IkeSaRekeyTest.assertSameChildren(link, 1 + PAIRS);
         List<List<TrafficSelector>> created = link.events(link.eventsA, IkeEvent.ChildSaInstalled.class).stream()
                 .skip(1).map(IkeEvent.ChildSaInstalled::localSelectors).toList();
         assertThat(created).containsExactlyInAnyOrder(List.of(ours(1)), List.of(ours(2)), List.of(ours(3)),
@@ -232,7 +215,7 @@ class IkeMessageIdWindowTest {
         link.run(500);
         assertThat(link.events(link.eventsA, IkeEvent.IkeSaRekeyed.class)).hasSize(1)
                 .isEqualTo(link.events(link.eventsB, IkeEvent.IkeSaRekeyed.class));
-        assertSameChildren(link, 3);
+        IkeSaRekeyTest.assertSameChildren(link, 3);
 
         link.a.createChildSa(List.of(ours(3)), List.of(theirs(3)), link.now);
         link.a.createChildSa(List.of(ours(4)), List.of(theirs(4)), link.now);

@@ -137,15 +137,8 @@ class IkeSaRekeyTest {
         assertThat(dropped).containsExactly(true, true);
         assertThat(link.events(link.eventsA, IkeEvent.IkeSaRekeyed.class)).hasSize(1)
                 .isEqualTo(link.events(link.eventsB, IkeEvent.IkeSaRekeyed.class));
-        List<Integer> liveA = liveInbound(link.eventsA);
-        List<Integer> liveB = liveInbound(link.eventsB);
-        assertThat(liveA).hasSize(1).doesNotContain(child.inbound().spi());
-        assertThat(liveB).hasSize(1);
-        IkeEvent.ChildSaInstalled pairA = installed(link.eventsA, liveA.get(0));
-        IkeEvent.ChildSaInstalled pairB = installed(link.eventsB, liveB.get(0));
-        assertThat(pairA.outbound().spi()).isEqualTo(pairB.inbound().spi());
-        IkeSessionTest.assertEspFlows(pairA.outbound(), pairB.inbound());
-        IkeSessionTest.assertEspFlows(pairB.outbound(), pairA.inbound());
+        assertSameChildren(link, 1);
+        assertThat(liveInbound(link.eventsA)).doesNotContain(child.inbound().spi());
         assertThat(link.a.pollTimeout()).hasValueSatisfying(w -> assertThat(w).isAfter(link.now.plus(InMemoryLink.HORIZON)));
         assertThat(link.b.pollTimeout()).hasValueSatisfying(w -> assertThat(w).isAfter(link.now.plus(InMemoryLink.HORIZON)));
     }
@@ -204,15 +197,8 @@ class IkeSaRekeyTest {
         b.rekeyChildSa(child.outbound().spi(), link.now);
         link.run(200);
 
-        List<Integer> liveA = liveInbound(link.eventsA);
-        List<Integer> liveB = liveInbound(link.eventsB);
-        assertThat(liveA).hasSize(1).doesNotContain(child.inbound().spi());
-        assertThat(liveB).hasSize(1);
-        IkeEvent.ChildSaInstalled pairA = installed(link.eventsA, liveA.get(0));
-        IkeEvent.ChildSaInstalled pairB = installed(link.eventsB, liveB.get(0));
-        assertThat(pairA.outbound().spi()).isEqualTo(pairB.inbound().spi());
-        IkeSessionTest.assertEspFlows(pairA.outbound(), pairB.inbound());
-        IkeSessionTest.assertEspFlows(pairB.outbound(), pairA.inbound());
+        assertSameChildren(link, 1);
+        assertThat(liveInbound(link.eventsA)).doesNotContain(child.inbound().spi());
     }
 
     @Test
@@ -269,6 +255,24 @@ class IkeSaRekeyTest {
         java.time.Instant defaults = IkeLifetimeTimers.rekeyAt(Lifetime.ofSeconds(1000), EngineFixtures.T0,
                 EngineFixtures.seeded(1));
         assertThat(defaults).isBetween(EngineFixtures.T0.plusSeconds(800), EngineFixtures.T0.plusSeconds(900));
+    }
+
+    /** Every CHILD SA one side holds has its counterpart on the other, for the same selectors, and carries ESP. */
+    static void assertSameChildren(InMemoryLink link, int expected) throws Exception {
+        List<Integer> liveA = liveInbound(link.eventsA);
+        List<Integer> liveB = liveInbound(link.eventsB);
+        assertThat(liveA).hasSize(expected);
+        assertThat(liveB).hasSize(expected);
+        for (int spi : liveA) {
+            IkeEvent.ChildSaInstalled ca = installed(link.eventsA, spi);
+            assertThat(liveB).contains(ca.outbound().spi());
+            IkeEvent.ChildSaInstalled cb = installed(link.eventsB, ca.outbound().spi());
+            assertThat(cb.outbound().spi()).isEqualTo(spi);
+            assertThat(ca.localSelectors()).isEqualTo(cb.remoteSelectors());
+            assertThat(ca.remoteSelectors()).isEqualTo(cb.localSelectors());
+            IkeSessionTest.assertEspFlows(ca.outbound(), cb.inbound());
+            IkeSessionTest.assertEspFlows(cb.outbound(), ca.inbound());
+        }
     }
 
     /** Inbound SPIs of the CHILD SAs that events installed and did not delete. */
