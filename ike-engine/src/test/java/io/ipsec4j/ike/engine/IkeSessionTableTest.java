@@ -25,7 +25,7 @@ class IkeSessionTableTest {
 
     private static final Tunnel ALPHA = IkeResponderTunnelsTest.ALPHA;
     private static final Tunnel BETA = IkeResponderTunnelsTest.BETA;
-    private static final Tunnel GAMMA = IkeResponderTunnelsTest.initiatorTunnel("gamma.example",
+    static final Tunnel GAMMA = IkeResponderTunnelsTest.initiatorTunnel("gamma.example",
             "gamma-psk-Zr9fKx4TwLp8q9Vb", "10.4.0.0/16",
             "aes256gcm16-prfsha384-ecp384");
 
