@@ -139,6 +139,9 @@ final class PacketDecoder {
             }
             next = data[q] & 0xFF;
             q += 8 + (data[q + 1] & 0xFF) * 8;
+            if (q > data.length) {
+                return Optional.empty(); // the header claims more bytes than the packet has
+            }
         }
         return Optional.empty();
     }

@@ -108,6 +108,16 @@ class PcapUdpReaderTest {
     }
 
     @Test
+    void anIpv6ExtensionHeaderLongerThanThePacketIsDroppedNotThrown() throws IOException {
+        // Found by CI's random seed in PcapUdpReaderFuzzTest: a hop-by-hop header whose length ran past
+        // the payload, followed by UDP, threw IllegalArgumentException from Arrays.copyOfRange.
+        byte[] ip6 = CaptureFiles.ipv6(A6, B6, CaptureFiles.udp(500, 500, CaptureFiles.ikeHeader(40)), 1, 0, 1).get(0);
+        ip6[40 + 1] = (byte) 200; // Hdr Ext Len: 8 + 200 * 8 bytes, far beyond the packet
+
+        assertThat(PcapUdpReader.read(CaptureFiles.pcap(ByteOrder.BIG_ENDIAN, false, 101, List.of(ip6)))).isEmpty();
+    }
+
+    @Test
     void keepsAtMostTheLimitOfPacketsInReassembly() {
         IpFragmentReassembler r = new IpFragmentReassembler();
         IntStream.range(0, 10 * IpFragmentReassembler.MAX_PENDING).forEach(id -> r.add(
